@@ -1,0 +1,57 @@
+# Phakhi: the one command vocabulary. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+.DEFAULT_GOAL := help
+
+.PHONY: help venv run migrate demo test test-fast lint format check bench messages clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed ## Create the virtual environment from the lock file
+
+migrate: venv ## Apply database migrations
+	$(PY) manage.py migrate --no-input -v0
+
+demo: migrate ## Load (or refresh) the demo content
+	$(PY) manage.py load_demo_data
+
+run: demo ## Create the environment, migrate, load the demo, serve on http://127.0.0.1:$(PORT) with the task worker
+	@bin/run-dev
+
+test: venv ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+
+test-fast: venv ## Run the tests without the browser and live-server tests
+	$(PY) -m pytest -n 2 -q -m "not browser and not live" $(PYTEST_ARGS)
+
+lint: venv ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: venv ## Django system checks and the missing-migrations check
+	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+messages: venv ## Extract and compile the translation catalogues
+	bin/messages
+
+bench: venv ## Benchmark the site against a bare Django baseline (BENCH_SECONDS shortens it)
+	$(PY) -m bench.run
+
+clean: ## Remove the virtual environment and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,129 @@
+"""The site chrome (menu, footer, help lines, language links), read once per language and cached.
+
+The chrome is the same for every page in a language, so it is built from the database once and kept in the
+cache until an editor changes a menu, footer, help line, site setting or publishes a page
+(see ``signals.py``), which bumps the cache version.
+"""
+
+from dataclasses import dataclass, field
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from .models import Footer, HelpLine, HomePage, MainMenu
+
+VERSION_KEY = "chrome:version"
+LANGUAGE_NAMES = {"th": "ไทย", "en": "English", "km": "ខ្មែរ", "my": "မြန်မာ"}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    is_external: bool = False
+
+
+@dataclass(frozen=True)
+class HelpLineEntry:
+    name: str
+    number: str
+    tel_url: str
+    description: str
+    hours: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    organisation_name: str = "Phakhi"
+    tagline: str = ""
+    address: str = ""
+    menu: list[Link] = field(default_factory=list)
+    footer_links: list[Link] = field(default_factory=list)
+    help_lines: list[HelpLineEntry] = field(default_factory=list)
+    home_urls: dict[str, str] = field(default_factory=dict)
+
+    def home_url(self) -> str:
+        language_code = translation.get_language() or "th"
+        return self.home_urls.get(language_code) or f"/{language_code}/"
+
+
+def invalidate() -> None:
+    cache.set(VERSION_KEY, uuid4().hex, None)
+
+
+def _version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _in_language(queryset, language_code: str):
+    """The object in this language, falling back to the default locale's."""
+    found = list(
+        queryset.filter(locale__language_code__in=[language_code, Locale.get_default().language_code])
+    )
+    found.sort(key=lambda obj: obj.locale.language_code != language_code)
+    return found[0] if found else None
+
+
+def _links(stream) -> list[Link]:
+    return [Link(block.value.text(), block.value.url(), block.value.is_external()) for block in stream or []]
+
+
+def _build(language_code: str) -> Chrome:
+    menu = _in_language(MainMenu.objects.select_related("locale"), language_code)
+    footer = _in_language(Footer.objects.select_related("locale"), language_code)
+    help_lines = list(HelpLine.objects.filter(locale__language_code=language_code))
+    if not help_lines:
+        help_lines = list(HelpLine.objects.filter(locale__language_code=Locale.get_default().language_code))
+    homes = HomePage.objects.live().select_related("locale")
+    return Chrome(
+        organisation_name=footer.organisation_name if footer else "Phakhi",
+        tagline=footer.tagline if footer else "",
+        address=footer.address if footer else "",
+        menu=_links(menu.items if menu else None),
+        footer_links=_links(footer.links if footer else None),
+        help_lines=[HelpLineEntry(h.name, h.number, h.tel_url, h.description, h.hours) for h in help_lines],
+        home_urls={home.locale.language_code: home.url for home in homes},
+    )
+
+
+def get_chrome(language_code: str | None = None) -> Chrome:
+    language_code = language_code or translation.get_language() or "th"
+    key = f"chrome:{_version()}:{language_code}"
+    chrome = cache.get(key)
+    if chrome is None:
+        with translation.override(language_code):
+            chrome = _build(language_code)
+        cache.set(key, chrome, 60 * 60)
+    return chrome
+
+
+def language_links(*, page: Page | None, request, chrome: Chrome) -> list[dict]:
+    """One link per language: the same page's translation where it exists, else that language's home."""
+    current = translation.get_language()
+    translated: dict[str, str] = {}
+    if page is not None and getattr(page, "pk", None):
+        for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
+            translated[translation_page.locale.language_code] = translation_page.get_url(request=request)
+    elif request is not None:
+        from django.urls import translate_url
+
+        for code in LANGUAGE_NAMES:
+            url = translate_url(request.path, code)
+            if url != request.path or code == current:
+                translated[code] = url
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translated.get(code) or chrome.home_urls.get(code) or f"/{code}/",
+            "is_current": code == current,
+        }
+        for code, name in LANGUAGE_NAMES.items()
+    ]

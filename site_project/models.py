@@ -1,0 +1,267 @@
+"""Cross-cutting content: the home and standard pages, site settings, menu, footer and help lines."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .blocks import BodyBlock, LinkBlock
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares: the sensitive flag and the sharing image."""
+
+    is_sensitive = models.BooleanField(
+        _("sensitive topic"),
+        default=False,
+        help_text=_(
+            "Tick for pages about violence, abuse or trafficking. Readers get a quick-exit button "
+            "(and the Escape key pressed twice) that leaves for a neutral site."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sharing image"),
+        help_text=_("Shown when the page is shared on LINE or Facebook. 1200 × 630 pixels works best."),
+    )
+
+    safety_panels = [
+        MultiFieldPanel([FieldPanel("is_sensitive")], heading=_("Reader safety")),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    override_translatable_fields = [SynchronizedField("is_sensitive"), SynchronizedField("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def shows_quick_exit(self) -> bool:
+        return self.is_sensitive
+
+
+class HomePage(BasePage):
+    """The root of each language's site: /th/, /en/, /km/, /my/."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences that say who the coalition is.")
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("What follows the intro.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *BasePage.safety_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(BasePage):
+    """A plain page: about, privacy notice, accessibility statement."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A short summary shown under the title.")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("The page's content."))
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("For notices and statements: the date the text was last checked. Shown on the page."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+        *BasePage.safety_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("last_reviewed"),
+    ]
+
+    parent_page_types = ["site_project.HomePage", "site_project.StandardPage"]
+    subpage_types = ["site_project.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What is the same in every language: logo, contact details, social accounts, safety switches."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("Shown in the header. A wide PNG or SVG-like image works best."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True, help_text=_("Shown in the footer."))
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, help_text=_("e.g. 02 123 4567")
+    )
+    line_official_account = models.CharField(
+        _("LINE official account"),
+        max_length=40,
+        blank=True,
+        validators=[RegexValidator(r"^@?[A-Za-z0-9._-]+$", _("Enter a LINE ID such as @phakhi."))],
+        help_text=_("The LINE ID, starting with @."),
+    )
+    facebook_url = models.URLField(
+        _("Facebook page"), blank=True, help_text=_("The full address of the page.")
+    )
+    x_url = models.URLField(_("X (Twitter)"), blank=True, help_text=_("The full address of the profile."))
+    youtube_url = models.URLField(_("YouTube"), blank=True, help_text=_("The full address of the channel."))
+    tiktok_url = models.URLField(_("TikTok"), blank=True, help_text=_("The full address of the profile."))
+    quick_exit_everywhere = models.BooleanField(
+        _("quick exit on every page"),
+        default=False,
+        help_text=_("Show the quick-exit button on every page, not only on pages marked sensitive."),
+    )
+    quick_exit_url = models.URLField(
+        _("quick-exit destination"),
+        default="https://www.tmd.go.th/",
+        help_text=_("A neutral site the quick-exit button goes to, such as a weather forecast."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("contact_email"), FieldPanel("contact_phone")], _("Identity")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("line_official_account"),
+                FieldRowPanel([FieldPanel("facebook_url"), FieldPanel("x_url")]),
+                FieldRowPanel([FieldPanel("youtube_url"), FieldPanel("tiktok_url")]),
+            ],
+            _("Social accounts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_everywhere"), FieldPanel("quick_exit_url")], _("Reader safety")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def line_url(self) -> str:
+        if not self.line_official_account:
+            return ""
+        account = self.line_official_account
+        return f"https://line.me/R/ti/p/{account if account.startswith('@') else '@' + account}"
+
+
+class MainMenu(TranslatableMixin, models.Model):
+    """The header navigation, one per language."""
+
+    items = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("menu items"),
+        help_text=_("The links in the header, in order. Keep it to six or fewer."),
+    )
+
+    panels = [HelpPanel(_("One menu per language; translate it from the Thai one.")), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self):
+        return str(_("Main menu ({language})").format(language=self.locale.get_display_name()))
+
+
+class Footer(TranslatableMixin, models.Model):
+    """The organisation's name, tagline, address and footer links, one per language."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, help_text=_("Shown in the header and footer.")
+    )
+    tagline = models.CharField(
+        _("tagline"), max_length=200, blank=True, help_text=_("A short line under the name.")
+    )
+    address = models.TextField(_("address"), blank=True, help_text=_("The secretariat's postal address."))
+    links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_("e.g. privacy notice and accessibility statement."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("tagline"),
+        FieldPanel("address"),
+        FieldPanel("links"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footers")
+
+    def __str__(self):
+        return self.organisation_name
+
+
+class HelpLine(TranslatableMixin, models.Model):
+    """A hotline shown in the help panel, such as the 1300 social assistance centre."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. Social Assistance Center"))
+    number = models.CharField(
+        _("number"),
+        max_length=20,
+        validators=[RegexValidator(r"^\+?[0-9][0-9 -]{1,18}$", _("Enter digits, spaces or dashes only."))],
+        help_text=_("The number to call, e.g. 1300."),
+    )
+    description = models.CharField(
+        _("what it helps with"), max_length=240, blank=True, help_text=_("One line: who should call and why.")
+    )
+    hours = models.CharField(_("hours"), max_length=80, blank=True, help_text=_("e.g. 24 hours, every day"))
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers are shown first.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("hours")]),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "number"]
+        verbose_name = _("help line")
+        verbose_name_plural = _("help lines")
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
+
+    @property
+    def tel_url(self) -> str:
+        return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")

@@ -1,0 +1,1 @@
+"""Settings: ``base`` is production; ``dev`` and ``test`` adjust it for a laptop and for pytest."""

@@ -1,0 +1,28 @@
+"""pytest settings: fast hashing, in-process tasks and mail, plain static files."""
+
+import os
+from pathlib import Path
+
+for _name, _value in {
+    "SECRET_KEY": "test-only-insecure-key-never-used-in-production-0123456789abcdef",
+    "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+    "HTTPS": "false",
+    "SERVE_MEDIA": "true",
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    "CACHE_URL": "locmem://",
+    "LOG_LEVEL": "WARNING",
+}.items():
+    os.environ.setdefault(_name, _value)
+
+from .base import *  # noqa: E402,F403  (settings modules are the one place a star import reads best)
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")  # noqa: F405
+# A file, not memory: live-server tests share it across threads and processes, and WAL applies.
+DATABASES["default"].setdefault("TEST", {})  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "var" / "test.sqlite3")  # noqa: F405
+
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise warns about a missing one)

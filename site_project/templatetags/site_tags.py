@@ -1,0 +1,84 @@
+"""Tags every template uses: the Buddhist-Era date filter, the chrome, language links and quick exit."""
+
+import datetime
+
+from django import template
+from django.utils import formats, timezone, translation
+
+from .. import chrome as site_chrome
+from ..models import SiteSettings
+
+register = template.Library()
+
+THAI_MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+THAI_MONTHS_SHORT = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+BUDDHIST_ERA_OFFSET = 543
+
+
+@register.filter
+def thai_date(value, style: str = "long") -> str:
+    """A date as readers of the active language expect it; in Thai, in the Buddhist Era.
+
+    ``{{ page.first_published_at|thai_date }}`` gives ``25 พฤศจิกายน 2568`` in Thai and
+    ``25 November 2025`` in English. ``|thai_date:"short"`` gives ``25 พ.ย. 2568``.
+    """
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    if translation.get_language() == "th":
+        months = THAI_MONTHS_SHORT if style == "short" else THAI_MONTHS
+        return f"{value.day} {months[value.month - 1]} {value.year + BUDDHIST_ERA_OFFSET}"
+    if style == "short":
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return formats.date_format(value, "j F Y")
+
+
+@register.simple_tag
+def get_chrome():
+    return site_chrome.get_chrome()
+
+
+@register.simple_tag(takes_context=True)
+def get_language_links(context, chrome):
+    return site_chrome.language_links(page=context.get("page"), request=context.get("request"), chrome=chrome)
+
+
+@register.simple_tag(takes_context=True)
+def quick_exit_needed(context) -> bool:
+    page = context.get("page")
+    if page is not None and getattr(page, "shows_quick_exit", None) and page.shows_quick_exit():
+        return True
+    if context.get("sensitive"):
+        return True
+    request = context.get("request")
+    if request is None:
+        return False
+    return SiteSettings.for_request(request).quick_exit_everywhere

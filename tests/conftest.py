@@ -1,0 +1,105 @@
+"""Fixtures shared by every test: the page tree, the personas, and a clean cache.
+
+Personas: ``admin_user`` (a superuser of the secretariat), ``editor`` (communications staff in Wagtail's
+Editors group), ``outsider`` (a signed-in member of the public with no rights).
+"""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page, Site
+
+from site_project.factories import HomePageFactory, StandardPageFactory, locale
+from site_project.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_HOST="127.0.0.1")
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    """The Thai home page as the default site's root, Wagtail's welcome page gone."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    page = HomePageFactory(parent=root, title="ภาคี", slug="home")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": page, "hostname": "localhost", "port": 80}
+    )
+    return page
+
+
+def translate(page, language_code: str, **fields):
+    """Publish a translation of ``page`` in another language, with the given fields changed."""
+    translation = page.get_translation_or_none(locale(language_code))
+    if translation is None:
+        translation = page.copy_for_translation(locale(language_code), copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+@pytest.fixture
+def english_home(home) -> HomePage:
+    return translate(home, "en", title="Phakhi")
+
+
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(parent=home, title="เกี่ยวกับเรา", slug="about")
+
+
+@pytest.fixture
+def demo(db):
+    """The whole demo site, as ``python manage.py load_demo_data`` builds it."""
+    call_command("load_demo_data", stdout=io.StringIO())
+
+
+def _user(username: str, **fields):
+    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", **fields)
+    user.set_password("correct horse battery staple")
+    user.save()
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return _user("secretariat", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor(db):
+    user = _user("comms-editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    return _user("outsider")
+
+
+@pytest.fixture
+def client_as():
+    def make(user) -> Client:
+        signed_in = Client(HTTP_HOST="127.0.0.1")
+        signed_in.force_login(user)
+        return signed_in
+
+    return make
