@@ -21,8 +21,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")  # noqa: F405
 # A file, not memory: live-server tests share it across threads and processes, and WAL applies.
+# PHAKHI_TEST_DB gives concurrent runs on one machine their own test database.
+_suffix = os.environ.get("PHAKHI_TEST_DB", "")
 DATABASES["default"].setdefault("TEST", {})  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "var" / "test.sqlite3")  # noqa: F405
+    DATABASES["default"]["TEST"]["NAME"] = str(BASE_DIR / "var" / f"test{_suffix}.sqlite3")  # noqa: F405
+elif _suffix:
+    DATABASES["default"]["TEST"]["NAME"] = f"test_phakhi{_suffix.replace('-', '_')}"  # noqa: F405
 
 Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise warns about a missing one)
