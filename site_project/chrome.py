@@ -8,9 +8,10 @@ cache until an editor changes a menu, footer, help line, site setting or publish
 from dataclasses import dataclass, field
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .models import Footer, HelpLine, HomePage, MainMenu
 
@@ -64,9 +65,7 @@ def _version() -> str:
 
 def _in_language(queryset, language_code: str):
     """The object in this language, falling back to the default locale's."""
-    found = list(
-        queryset.filter(locale__language_code__in=[language_code, Locale.get_default().language_code])
-    )
+    found = list(queryset.filter(locale__language_code__in=[language_code, settings.LANGUAGE_CODE]))
     found.sort(key=lambda obj: obj.locale.language_code != language_code)
     return found[0] if found else None
 
@@ -80,7 +79,7 @@ def _build(language_code: str) -> Chrome:
     footer = _in_language(Footer.objects.select_related("locale"), language_code)
     help_lines = list(HelpLine.objects.filter(locale__language_code=language_code))
     if not help_lines:
-        help_lines = list(HelpLine.objects.filter(locale__language_code=Locale.get_default().language_code))
+        help_lines = list(HelpLine.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
     homes = HomePage.objects.live().select_related("locale")
     return Chrome(
         organisation_name=footer.organisation_name if footer else "Phakhi",
