@@ -16,6 +16,8 @@ from wagtail.models import Page
 from .models import Footer, HelpLine, HomePage, MainMenu
 
 VERSION_KEY = "chrome:version"
+# Bounds how long another process with its own local-memory cache may show an old menu or footer.
+CHROME_SECONDS = 60
 LANGUAGE_NAMES = {"th": "ไทย", "en": "English", "km": "ខ្មែរ", "my": "မြန်မာ"}
 
 
@@ -99,7 +101,7 @@ def get_chrome(language_code: str | None = None) -> Chrome:
     if chrome is None:
         with translation.override(language_code):
             chrome = _build(language_code)
-        cache.set(key, chrome, 60 * 60)
+        cache.set(key, chrome, CHROME_SECONDS)
     return chrome
 
 

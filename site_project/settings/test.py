@@ -12,6 +12,7 @@ for _name, _value in {
     "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
     "CACHE_URL": "locmem://",
     "LOG_LEVEL": "WARNING",
+    "PAGE_CACHE_SECONDS": "0",  # tests that need the anonymous page cache turn it on themselves
 }.items():
     os.environ.setdefault(_name, _value)
 
