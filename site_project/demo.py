@@ -224,15 +224,25 @@ FOOTER = {
 
 
 def reset() -> None:
-    root = Page.get_first_root_node()
+    root = _tree_root()
     for child in root.get_children():
         child.delete()
     for model in (MainMenu, Footer, HelpLine):
         model.objects.all().delete()
 
 
-def _home_pages() -> dict[str, HomePage]:
+def _tree_root() -> Page:
+    """The tree's root node, recreated along with the locales if a test flushed the database."""
+    for code, _name in settings.LANGUAGES:
+        locale(code)
     root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale("th"), live=True))
+    return root
+
+
+def _home_pages() -> dict[str, HomePage]:
+    root = _tree_root()
     for child in root.get_children().exclude(content_type__model="homepage"):
         child.delete()  # Wagtail's "Welcome" page
     thai = HomePage.objects.filter(locale__language_code="th").first()
