@@ -86,7 +86,9 @@ def test_the_layout_fits_a_320_pixel_phone(live_server, browser, demo_site):
     try:
         page = context.new_page()
         page.goto(live_server.url + "/th/about/")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0
     finally:
         context.close()
