@@ -24,6 +24,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path("account/", include("partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

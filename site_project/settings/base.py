@@ -23,6 +23,7 @@ DATABASE_URL = env_str("DATABASE_URL", "")
 SQLITE_PATH = Path(env_str("SQLITE_PATH", str(BASE_DIR / "var" / "phakhi.sqlite3")))
 CACHE_URL = env_str("CACHE_URL", "locmem://")
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
+PARTNERS_PRIVATE_ROOT = env_str("PARTNERS_PRIVATE_ROOT", str(BASE_DIR / "var" / "private"))  # never served
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 HTTPS = env_bool("HTTPS", True)
@@ -48,6 +49,7 @@ if not DEBUG and len(SECRET_KEY) < 50:
 # --- Applications --------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "site_project",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

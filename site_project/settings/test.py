@@ -21,6 +21,7 @@ from .base import *  # noqa: E402,F403  (settings modules are the one place a st
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")  # noqa: F405
+PARTNERS_PRIVATE_ROOT = str(BASE_DIR / "var" / "test-private")  # noqa: F405
 # A file, not memory: live-server tests share it across threads and processes, and WAL applies.
 # PHAKHI_TEST_DB gives concurrent runs on one machine their own test database.
 _suffix = os.environ.get("PHAKHI_TEST_DB", "")

@@ -1,0 +1,1 @@
+"""Partners: the coalition directory, the partner portal and the members' space."""

@@ -1,0 +1,261 @@
+"""Forms: the directory filters, the portal's profile form, the logo upload, and accepting an invitation."""
+
+import io
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
+
+from .models import (
+    KIND_CHOICES,
+    PROVINCE_NAMES,
+    MemberDocument,
+    PartnerPage,
+    Pillar,
+    Service,
+    ServiceArea,
+    WorkingLanguage,
+    province_name,
+)
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MIN_SIDE = 32
+LOGO_MAX_SIDE = 4000
+LOGO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def _term_choices(model) -> list[tuple[str, str]]:
+    return [(term.slug, term.label) for term in model.objects.all()]
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's filters. Every field is optional; chosen fields narrow the list together."""
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    pillar = forms.ChoiceField(label=_("Pillar"), required=False)
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    service = forms.ChoiceField(label=_("Service"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["kind"].choices = [*everything, *KIND_CHOICES]
+        self.fields["pillar"].choices = [*everything, *_term_choices(Pillar)]
+        self.fields["province"].choices = [
+            *everything,
+            *((code, province_name(code)) for code in PROVINCE_NAMES),
+        ]
+        self.fields["service"].choices = [*everything, *_term_choices(Service)]
+        self.fields["language"].choices = [*everything, *_term_choices(WorkingLanguage)]
+
+    def filter(self, queryset):
+        """Narrow ``queryset`` by the valid choices; an invalid value is ignored rather than an error page."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        for field, lookup in _RELATION.items():
+            if data.get(field):
+                queryset = queryset.filter(**{lookup: data[field]})
+        if data.get("province"):
+            queryset = queryset.filter(
+                Exists(ServiceArea.objects.filter(page=OuterRef("pk"), province=data["province"]))
+            )
+        return queryset.distinct()
+
+    @property
+    def active_filters(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+
+_RELATION = {"pillar": "pillars__slug", "service": "services__slug", "language": "working_languages__slug"}
+
+
+# --- Logo -----------------------------------------------------------------------------------------------------
+
+
+def clean_logo(upload) -> tuple[bytes, str]:
+    """Check an uploaded logo by its content and re-encode it without metadata.
+
+    Returns the clean bytes and the file extension. Raises ``ValidationError`` for anything that is not a
+    JPEG, PNG or WebP image of sane size.
+    """
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("The logo must be 2 MB or smaller."), code="too_big")
+    raw = upload.read()
+    try:
+        with PILImage.open(io.BytesIO(raw)) as probe:
+            probe.verify()
+        image = PILImage.open(io.BytesIO(raw))
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        PILImage.DecompressionBombError,
+    ) as error:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP image."), code="not_an_image") from error
+    if image.format not in LOGO_FORMATS:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP image."), code="wrong_type")
+    image_format = image.format
+    # Checked from the header, before any pixels are decoded, so a decompression bomb is never expanded.
+    width, height = image.size
+    if min(width, height) < LOGO_MIN_SIDE or max(width, height) > LOGO_MAX_SIDE:
+        raise ValidationError(
+            _("The logo must be between %(min)s and %(max)s pixels on each side."),
+            code="bad_dimensions",
+            params={"min": LOGO_MIN_SIDE, "max": LOGO_MAX_SIDE},
+        )
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP image."), code="not_an_image") from error
+    # Re-encode from pixels only: EXIF, XMP, ICC profiles and text chunks are left behind.
+    mode = "RGBA" if image.mode in ("RGBA", "LA", "P") and image_format != "JPEG" else "RGB"
+    pixels = image.convert(mode)
+    clean = PILImage.new(mode, pixels.size)
+    clean.paste(pixels)
+    out = io.BytesIO()
+    clean.save(out, format=image_format, **({"quality": 90} if image_format != "PNG" else {}))
+    return out.getvalue(), LOGO_FORMATS[image_format]
+
+
+# --- The portal's profile form ----------------------------------------------------------------------------------
+
+
+class PartnerProfileForm(forms.ModelForm):
+    """What a representative may change about their own organisation. Membership and role are staff's."""
+
+    provinces = forms.MultipleChoiceField(
+        label=_("Provinces served"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick every province you work in."),
+    )
+    logo_upload = forms.FileField(
+        label=_("New logo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, up to 2 MB. Leave empty to keep the current logo."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = PartnerPage
+        fields = [
+            "title",
+            "abbreviation",
+            "kind",
+            "description",
+            "pillars",
+            "services",
+            "working_languages",
+            "districts",
+            "public_email",
+            "public_phone",
+            "address",
+            "website",
+            "line_official_account",
+            "facebook_url",
+        ]
+        labels = {"title": _("Name of the organisation")}
+        help_texts = {"title": _("The name as it should appear in the directory.")}
+        widgets = {
+            "pillars": forms.CheckboxSelectMultiple,
+            "services": forms.CheckboxSelectMultiple,
+            "working_languages": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provinces"].choices = [(code, province_name(code)) for code in PROVINCE_NAMES]
+        if self.instance.pk and not self.is_bound:
+            self.initial["provinces"] = [area.province for area in self.instance.areas.all()]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(_("Organisation"), "title", "abbreviation", "kind", "logo_upload", "description"),
+            Fieldset(_("Work"), "pillars", "services", "working_languages", "provinces", "districts"),
+            Fieldset(
+                _("Public contact"),
+                "public_email",
+                "public_phone",
+                "address",
+                "website",
+                "line_official_account",
+                "facebook_url",
+            ),
+            Submit("submit", _("Send for review")),
+        )
+
+    def clean_logo_upload(self):
+        upload = self.cleaned_data.get("logo_upload")
+        if not upload:
+            return None
+        return clean_logo(upload)
+
+
+class MemberDocumentForm(forms.ModelForm):
+    """A member shares a report or document with the other members."""
+
+    class Meta:
+        model = MemberDocument
+        fields = ["title", "summary", "language", "pillar", "published_on", "file"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("submit", _("Share with members")))
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in settings.WAGTAILDOCS_EXTENSIONS:
+            raise ValidationError(_("Upload a PDF, Word, OpenDocument, spreadsheet or text file."))
+        if upload.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
+            raise ValidationError(_("The file must be 10 MB or smaller."))
+        return upload
+
+
+class AcceptInvitationForm(forms.Form):
+    """The invited person chooses a password; their e-mail address becomes their user name."""
+
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters. A short sentence is easy to remember and hard to guess."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("submit", _("Create my account")))
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            raise ValidationError(_("The two passwords differ."))
+        if first:
+            user = get_user_model()(username=self.email, email=self.email)
+            password_validation.validate_password(first, user)
+        return cleaned

@@ -1,0 +1,1 @@
+"""send_renewal_reminders."""

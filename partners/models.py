@@ -1,0 +1,689 @@
+"""The coalition directory: partner profiles, their taxonomies, representatives and the members' library."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from site_project.models import BasePage
+from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+
+from . import seed_data
+from .thai_sort import thai_sort_key
+
+
+def _in_thai_or_english(thai: str, english: str) -> str:
+    return thai if (get_language() or "th").startswith("th") else english
+
+
+bilingual = lazy(_in_thai_or_english, str)
+"""A label written in both seed languages, shown in Thai on the Thai site and in English elsewhere."""
+
+KIND_CHOICES = [(slug, bilingual(thai, english)) for slug, thai, english in seed_data.KINDS]
+ROLE_CHOICES = [(slug, bilingual(thai, english)) for slug, thai, english in seed_data.ROLES]
+PROVINCE_CHOICES = [(code, thai) for code, thai, _english in (*PROVINCES, OUTSIDE_THAILAND)]
+PROVINCE_NAMES = {code: {"th": thai, "en": english} for code, thai, english in (*PROVINCES, OUTSIDE_THAILAND)}
+LANGUAGE_PREFERENCE_CHOICES = settings.LANGUAGES
+
+
+def province_name(code: str) -> str:
+    """The province's name in the active language (Thai for every language but English)."""
+    names = PROVINCE_NAMES.get(code)
+    if names is None:
+        return code
+    return names["en"] if (get_language() or "th").startswith("en") else names["th"]
+
+
+# --- Taxonomies ---------------------------------------------------------------------------------------------
+
+
+class Term(models.Model):
+    """A term editors can add to: a pillar, a service or a working language. Labelled in Thai and English."""
+
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, help_text=_("A short code used in addresses, e.g. legal_aid.")
+    )
+    name = models.CharField(_("name (Thai)"), max_length=120, help_text=_("The label shown in Thai."))
+    name_en = models.CharField(
+        _("name (English)"), max_length=120, help_text=_("The label shown in English and other languages.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first in lists and filters.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.name if (get_language() or "th").startswith("th") else self.name_en
+
+
+class Pillar(Term):
+    """A thematic pillar: anti-trafficking, stateless persons, child protection, …"""
+
+    class Meta(Term.Meta):
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+
+
+class Service(Term):
+    """A service a partner offers: shelter, legal aid, counselling, …"""
+
+    class Meta(Term.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+
+class WorkingLanguage(Term):
+    """A language a partner works in: Thai, English, Burmese, Akha, Shan, …"""
+
+    class Meta(Term.Meta):
+        verbose_name = _("working language")
+        verbose_name_plural = _("working languages")
+
+
+# --- Pages --------------------------------------------------------------------------------------------------
+
+
+class PartnerIndexPage(BasePage):
+    """The public directory of partners, filterable by kind, pillar, province, service and language."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences above the directory.")
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("partners per page"), default=24, help_text=_("How many partners each page of the directory lists.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("per_page"),
+        *BasePage.safety_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    override_translatable_fields = [*BasePage.override_translatable_fields, SynchronizedField("per_page")]
+
+    parent_page_types = ["site_project.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory")
+        verbose_name_plural = _("partner directories")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(request, index_page=self))
+        return context
+
+
+class PartnerPageQuerySet(PageQuerySet):
+    def for_directory(self):
+        """Everything a directory card prints, in a fixed number of queries, in Thai dictionary order."""
+        from wagtail.images import get_image_model
+
+        return (
+            self.live()
+            .public()
+            .select_related("logo")
+            .prefetch_related(
+                "pillars",
+                "services",
+                "working_languages",
+                "areas",
+                models.Prefetch(
+                    "logo__renditions",
+                    queryset=get_image_model().get_rendition_model().objects.all(),
+                ),
+            )
+            .order_by("sort_key", "pk")
+        )
+
+    def renewal_due_within(self, days: int):
+        today = timezone.localdate()
+        return self.filter(
+            membership_status=PartnerPage.Membership.ACTIVE,
+            renewal_due_on__gte=today,
+            renewal_due_on__lte=today + datetime.timedelta(days=days),
+        )
+
+
+PartnerPageManager = PageManager.from_queryset(PartnerPageQuerySet)
+
+
+class PartnerPage(BasePage):
+    """One organisation's public profile. Members keep it current through the partner portal."""
+
+    class Membership(models.TextChoices):
+        NONE = "none", _("Partner, not a member")
+        ACTIVE = "active", _("Active member")
+        LAPSED = "lapsed", _("Lapsed member")
+
+    abbreviation = models.CharField(
+        _("abbreviation"), max_length=40, blank=True, help_text=_("A short name, e.g. FOCUS or พม.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+        help_text=_("A square PNG, JPEG or WebP image works best."),
+    )
+    kind = models.CharField(
+        _("kind of organisation"),
+        max_length=30,
+        choices=KIND_CHOICES,
+        default="ngo",
+        help_text=_("What sort of partner this is."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the organisation does, for whom and where.")
+    )
+    pillars = ParentalManyToManyField(
+        Pillar,
+        blank=True,
+        related_name="partners",
+        verbose_name=_("pillars"),
+        help_text=_("The themes the organisation works on."),
+    )
+    services = ParentalManyToManyField(
+        Service,
+        blank=True,
+        related_name="partners",
+        verbose_name=_("services"),
+        help_text=_("What the organisation offers the people it works with."),
+    )
+    working_languages = ParentalManyToManyField(
+        WorkingLanguage,
+        blank=True,
+        related_name="partners",
+        verbose_name=_("languages"),
+        help_text=_("Languages the organisation can work in."),
+    )
+    districts = models.CharField(
+        _("districts"),
+        max_length=255,
+        blank=True,
+        help_text=_("Districts served, separated by commas, e.g. Mueang Chiang Rai, Mae Sai."),
+    )
+    coalition_role = models.CharField(
+        _("coalition role"),
+        max_length=30,
+        choices=ROLE_CHOICES,
+        blank=True,
+        help_text=_(
+            "The organisation's post in the coalition. Leave empty for partners who are not members."
+        ),
+    )
+    membership_status = models.CharField(
+        _("membership"),
+        max_length=10,
+        choices=Membership.choices,
+        default=Membership.NONE,
+        help_text=_("Active members see the members' space; lapsed members do not."),
+    )
+    joined_on = models.DateField(
+        _("joined"), null=True, blank=True, help_text=_("When the organisation joined.")
+    )
+    mou_signed_on = models.DateField(
+        _("MoU signed"), null=True, blank=True, help_text=_("When it signed the memorandum of understanding.")
+    )
+    renewal_due_on = models.DateField(
+        _("renewal due"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the yearly membership must be renewed. Representatives get a reminder 30 days before."
+        ),
+    )
+    public_email = models.EmailField(
+        _("public e-mail"), blank=True, help_text=_("Shown on the public profile.")
+    )
+    public_phone = models.CharField(
+        _("public phone"),
+        max_length=40,
+        blank=True,
+        validators=[RegexValidator(r"^\+?[0-9][0-9 -]{1,38}$", _("Enter digits, spaces or dashes only."))],
+        help_text=_("Shown on the public profile, e.g. 053 123 456."),
+    )
+    address = models.TextField(_("address"), blank=True, help_text=_("The office address, if public."))
+    website = models.URLField(_("website"), blank=True, help_text=_("The full address, starting https://"))
+    line_official_account = models.CharField(
+        _("LINE official account"),
+        max_length=40,
+        blank=True,
+        validators=[RegexValidator(r"^@?[A-Za-z0-9._-]+$", _("Enter a LINE ID such as @phakhi."))],
+        help_text=_("The LINE ID, starting with @."),
+    )
+    facebook_url = models.URLField(
+        _("Facebook page"), blank=True, help_text=_("The full address of the page.")
+    )
+    sort_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+
+    objects = PartnerPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("abbreviation"), FieldPanel("logo"), FieldPanel("kind"), FieldPanel("description")],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pillars"),
+                FieldPanel("services"),
+                FieldPanel("working_languages"),
+                InlinePanel("areas", label=_("Provinces served")),
+                FieldPanel("districts"),
+            ],
+            heading=_("Work"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("public_email"),
+                FieldPanel("public_phone"),
+                FieldPanel("address"),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("line_official_account"), FieldPanel("facebook_url")]),
+            ],
+            heading=_("Public contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("coalition_role"),
+                FieldPanel("membership_status"),
+                FieldRowPanel(
+                    [FieldPanel("joined_on"), FieldPanel("mou_signed_on"), FieldPanel("renewal_due_on")]
+                ),
+            ],
+            heading=_("Membership"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(_("Shown only to signed-in members, in the referral directory.")),
+                InlinePanel("contacts", label=_("Contact people")),
+            ],
+            heading=_("Referral contacts"),
+        ),
+        *BasePage.safety_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("abbreviation"),
+        index.FilterField("kind"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("logo"),
+        SynchronizedField("kind"),
+        SynchronizedField("pillars"),
+        SynchronizedField("services"),
+        SynchronizedField("working_languages"),
+        SynchronizedField("coalition_role"),
+        SynchronizedField("membership_status"),
+        SynchronizedField("joined_on"),
+        SynchronizedField("mou_signed_on"),
+        SynchronizedField("renewal_due_on"),
+        SynchronizedField("public_email"),
+        SynchronizedField("public_phone"),
+        SynchronizedField("website"),
+        SynchronizedField("line_official_account"),
+        SynchronizedField("facebook_url"),
+    ]
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def save(self, *args, **kwargs):
+        self.sort_key = thai_sort_key(self.title or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        self.sort_key = thai_sort_key(self.title or "")
+        return super().full_clean(*args, **kwargs)
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership_status != self.Membership.NONE
+
+    @property
+    def is_active_member(self) -> bool:
+        return self.membership_status == self.Membership.ACTIVE
+
+    @property
+    def province_names(self) -> list[str]:
+        return [province_name(area.province) for area in self.areas.all()]
+
+    @property
+    def line_url(self) -> str:
+        if not self.line_official_account:
+            return ""
+        account = self.line_official_account
+        return f"https://line.me/R/ti/p/{account if account.startswith('@') else '@' + account}"
+
+    def co_organised(self) -> dict[str, list]:
+        """Petitions and campaigns this partner co-organises, when those apps are installed.
+
+        ``petitions`` and ``campaigns`` point at partners with ``related_name="co_sponsored_petitions"``
+        and ``related_name="co_organised_campaigns"``; this app never imports them.
+        """
+        found = {}
+        for key, related_name in (
+            ("petitions", "co_sponsored_petitions"),
+            ("campaigns", "co_organised_campaigns"),
+        ):
+            manager = getattr(self, related_name, None)
+            if manager is None:
+                found[key] = []
+                continue
+            queryset = manager.all()
+            if hasattr(queryset, "live"):
+                queryset = queryset.live().public()
+            found[key] = list(queryset.order_by("-first_published_at")[:20])
+        return found
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["co_organised"] = self.co_organised()
+        return context
+
+
+class ServiceArea(Orderable):
+    """A province a partner serves."""
+
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="areas")
+    province = models.CharField(
+        _("province"),
+        max_length=30,
+        choices=PROVINCE_CHOICES,
+        help_text=_("A province the partner works in."),
+    )
+
+    panels = [FieldPanel("province")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("province served")
+        verbose_name_plural = _("provinces served")
+
+    def __str__(self):
+        return province_name(self.province)
+
+
+class PartnerContact(Orderable):
+    """A person other members can contact about referrals. Never shown publicly."""
+
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=120, help_text=_("The person's name."))
+    position = models.CharField(_("position"), max_length=120, blank=True, help_text=_("e.g. Case manager"))
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("A work e-mail address."))
+    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("A work phone number."))
+    line_id = models.CharField(_("LINE ID"), max_length=40, blank=True, help_text=_("A work LINE ID."))
+    handles = models.CharField(
+        _("handles referrals about"),
+        max_length=255,
+        blank=True,
+        help_text=_("Which cases to send this person, e.g. legal status, shelter for children."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("position")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("line_id")]),
+        FieldPanel("handles"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+
+    def __str__(self):
+        return self.name
+
+
+# --- Representatives and invitations ------------------------------------------------------------------------
+
+
+class RepresentativeQuerySet(models.QuerySet):
+    def active_members(self):
+        return self.filter(partner__membership_status=PartnerPage.Membership.ACTIVE, user__is_active=True)
+
+
+class Representative(models.Model):
+    """A person who keeps one organisation's profile current. One organisation per person."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="partner_representative",
+        verbose_name=_("user"),
+        help_text=_("The account the representative signs in with."),
+    )
+    partner = models.ForeignKey(
+        PartnerPage,
+        on_delete=models.CASCADE,
+        related_name="representatives",
+        verbose_name=_("organisation"),
+        help_text=_("The organisation this person speaks for. Any translation of it counts as the same."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=LANGUAGE_PREFERENCE_CHOICES,
+        default="th",
+        help_text=_("E-mails to this person are written in this language."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RepresentativeQuerySet.as_manager()
+
+    panels = [FieldPanel("user"), FieldPanel("partner"), FieldPanel("preferred_language")]
+
+    class Meta:
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+
+    def __str__(self):
+        return f"{self.user.get_username()} ({self.partner.title})"
+
+    def represents(self, page: Page) -> bool:
+        """True when ``page`` is this representative's organisation, in any language."""
+        return page.translation_key == self.partner.translation_key
+
+    @property
+    def is_active_member(self) -> bool:
+        return self.user.is_active and self.partner.is_active_member
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """An e-mailed, single-use invitation to become an organisation's representative."""
+
+    VALID_FOR = datetime.timedelta(days=14)
+
+    email = models.EmailField(_("e-mail"), help_text=_("Where the invitation is sent."))
+    partner = models.ForeignKey(
+        PartnerPage,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+        help_text=_("The organisation the person will represent."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=LANGUAGE_PREFERENCE_CHOICES,
+        default="th",
+        help_text=_("The invitation and later e-mails are written in this language."),
+    )
+    token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+
+    panels = [FieldPanel("email"), FieldPanel("partner"), FieldPanel("language")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.partner.title}"
+
+    @property
+    def is_usable(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.sent_at is not None
+            and bool(self.token_hash)
+            and timezone.now() < self.sent_at + self.VALID_FOR
+        )
+
+    def matches(self, token: str) -> bool:
+        import hmac
+
+        return bool(self.token_hash) and hmac.compare_digest(self.token_hash, hash_token(token))
+
+
+class RenewalReminder(models.Model):
+    """A record that a renewal reminder went out, so the daily task never sends the same one twice."""
+
+    partner = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="renewal_reminders")
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["partner", "due_on"], name="one_reminder_per_renewal")]
+
+    def __str__(self):
+        return f"{self.partner_id} {self.due_on}"
+
+
+# --- Members' library ---------------------------------------------------------------------------------------
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files only ever served through a view that checks membership: outside MEDIA_ROOT, no URL."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PARTNERS_PRIVATE_ROOT)
+
+    def url(self, name):
+        raise NotImplementedError("Private files have no public URL.")
+
+
+private_storage = PrivateStorage()
+
+
+class MemberDocumentQuerySet(models.QuerySet):
+    def for_library(self):
+        return self.select_related("pillar").order_by("-published_on", "-pk")
+
+
+class MemberDocument(models.Model):
+    """A report or document shared with active members only."""
+
+    title = models.CharField(_("title"), max_length=255, help_text=_("The document's title."))
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Two or three sentences: what is in it.")
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="th",
+        help_text=_("The language the document is written in."),
+    )
+    pillar = models.ForeignKey(
+        Pillar,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        verbose_name=_("pillar"),
+        help_text=_("The theme it belongs to."),
+    )
+    published_on = models.DateField(
+        _("date"), default=datetime.date.today, help_text=_("The document's date.")
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to="member-documents/%Y/%m/",
+        storage=private_storage,
+        help_text=_(
+            "PDF, Word, OpenDocument, spreadsheet or text, up to 10 MB. Only active members can download it."
+        ),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MemberDocumentQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("pillar"), FieldPanel("published_on")]),
+        FieldPanel("file"),
+    ]
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        verbose_name = _("members' document")
+        verbose_name_plural = _("members' documents")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]

@@ -1,0 +1,280 @@
+"""Writes with side effects: inviting representatives, submitting profile edits, reminders, documents."""
+
+import datetime
+import io
+import secrets
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+from .models import (
+    Invitation,
+    MemberDocument,
+    PartnerIndexPage,
+    PartnerPage,
+    RenewalReminder,
+    Representative,
+    ServiceArea,
+    hash_token,
+)
+
+WORKFLOW_NAME = "Partner profile review"
+MODERATORS_GROUP = "Moderators"
+REMINDER_DAYS_BEFORE = 30
+
+
+# --- Moderation workflow --------------------------------------------------------------------------------------
+
+
+def ensure_review_workflow(*, index_page: PartnerIndexPage | None = None) -> Workflow:
+    """The "Partner profile review" workflow, with one Moderators approval task, on every partner directory."""
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+        task = GroupApprovalTask.objects.filter(name="Partner profile approval").first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name="Partner profile approval")
+            task.groups.set([moderators])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    indexes = [index_page] if index_page is not None else PartnerIndexPage.objects.all()
+    for page in indexes:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """What a representative sees about their latest submission."""
+
+    status: str  # one of WorkflowState.STATUS_* or "" when nothing was ever submitted
+    label: str
+    comment: str
+    submitted_at: datetime.datetime | None
+    decided_at: datetime.datetime | None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == WorkflowState.STATUS_IN_PROGRESS
+
+    @property
+    def needs_changes(self) -> bool:
+        return self.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def review_status(*, partner: PartnerPage) -> ReviewStatus:
+    state = WorkflowState.objects.for_instance(partner).order_by("-created_at", "-pk").first()
+    if state is None:
+        return ReviewStatus("", "", "", None, None)
+    decided = (
+        TaskState.objects.filter(workflow_state=state)
+        .exclude(status=TaskState.STATUS_IN_PROGRESS)
+        .exclude(status=TaskState.STATUS_CANCELLED)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return ReviewStatus(
+        status=state.status,
+        label=str(state.get_status_display()),
+        comment=decided.comment if decided else "",
+        submitted_at=state.created_at,
+        decided_at=decided.finished_at if decided else None,
+    )
+
+
+# --- Profile edits --------------------------------------------------------------------------------------------
+
+
+def representative_for(user) -> Representative | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Representative.objects.select_related("partner").filter(user=user).first()
+
+
+def editable_partner(*, representative: Representative, page_id: int) -> PartnerPage:
+    """The partner page ``page_id`` if this representative may edit it; otherwise ``PermissionDenied``."""
+    page = PartnerPage.objects.filter(pk=page_id).first()
+    if page is None or not representative.represents(page) or not representative.user.is_active:
+        raise PermissionDenied
+    return page
+
+
+def _save_logo(*, partner: PartnerPage, logo: tuple[bytes, str], user):
+    data, extension = logo
+    collection = Collection.get_first_root_node()
+    image = get_image_model()(
+        title=f"{partner.title} logo",
+        collection=collection,
+        uploaded_by_user=user,
+    )
+    image.file.save(
+        f"partner-logo-{partner.translation_key.hex[:12]}.{extension}", ContentFile(data), save=False
+    )
+    with PillowImage.open(io.BytesIO(data)) as pixels:
+        image.width, image.height = pixels.size
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
+@transaction.atomic
+def submit_profile_edit(
+    *, partner: PartnerPage, representative: Representative, data: dict, files: dict | None = None
+):
+    """Save the representative's changes as a new revision and send it for review. Nothing goes live.
+
+    ``data`` is a cleaned ``PartnerProfileForm``: model fields, ``provinces`` and an optional clean logo
+    (``logo_upload`` as bytes and extension). Returns the new ``WorkflowState``.
+    """
+    if not representative.represents(partner) or not representative.user.is_active:
+        raise PermissionDenied
+    user = representative.user
+    draft = partner.get_latest_revision_as_object()
+    for field in (
+        "title",
+        "abbreviation",
+        "kind",
+        "description",
+        "districts",
+        "public_email",
+        "public_phone",
+        "address",
+        "website",
+        "line_official_account",
+        "facebook_url",
+    ):
+        if field in data:
+            setattr(draft, field, data[field])
+    for field in ("pillars", "services", "working_languages"):
+        if field in data:
+            setattr(draft, field, list(data[field]))
+    if "provinces" in data:
+        draft.areas = [ServiceArea(province=code, sort_order=i) for i, code in enumerate(data["provinces"])]
+    logo = data.get("logo_upload") or (files or {}).get("logo_upload")
+    if logo:
+        draft.logo = _save_logo(partner=partner, logo=logo, user=user)
+    draft.save_revision(user=user, log_action=True)
+
+    workflow = ensure_review_workflow(index_page=partner.get_parent().specific)
+    current = WorkflowState.objects.for_instance(partner).active().first()
+    if current is not None:
+        current.cancel(user=user)
+    return workflow.start(partner, user)
+
+
+# --- Invitations ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invite_representative(*, email: str, partner: PartnerPage, language: str, invited_by=None) -> Invitation:
+    invitation = Invitation.objects.create(
+        email=email, partner=partner, language=language, invited_by=invited_by
+    )
+    queue_invitation(invitation=invitation)
+    return invitation
+
+
+def queue_invitation(*, invitation: Invitation) -> None:
+    from .tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk))
+
+
+def issue_invitation_token(*, invitation: Invitation) -> str:
+    """Make a fresh token for ``invitation``, store only its hash, and return it for the e-mail."""
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["token_hash", "sent_at"])
+    return token
+
+
+class InvitationInvalid(Exception):
+    pass
+
+
+def find_invitation(*, invitation_id: int, token: str) -> Invitation:
+    invitation = Invitation.objects.select_related("partner").filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_usable or not invitation.matches(token):
+        raise InvitationInvalid
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, invitation_id: int, token: str, password: str):
+    """Create the representative's account from a valid invitation. The token works once."""
+    invitation = find_invitation(invitation_id=invitation_id, token=token)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid
+    User = get_user_model()
+    user = User.objects.filter(username__iexact=invitation.email).first()
+    if user is None:
+        user = User(username=invitation.email, email=invitation.email)
+    elif user.is_staff or user.is_superuser or hasattr(user, "partner_representative"):
+        # Staff keep their admin accounts; a representative belongs to one organisation only.
+        raise InvitationInvalid
+    user.is_staff = False
+    user.set_password(password)
+    user.save()
+    Representative.objects.create(
+        user=user, partner=invitation.partner, preferred_language=invitation.language
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.token_hash = ""
+    invitation.save(update_fields=["accepted_at", "token_hash"])
+    return user
+
+
+# --- Renewals -------------------------------------------------------------------------------------------------
+
+
+def partners_due_for_reminder(*, today: datetime.date | None = None):
+    """Active members whose renewal is 30 days away or closer and who have had no reminder for it yet.
+
+    Looking at the whole window, not only day 30, means a day the worker or cron missed is caught up.
+    """
+    today = today or timezone.localdate()
+    return (
+        PartnerPage.objects.filter(
+            membership_status=PartnerPage.Membership.ACTIVE,
+            renewal_due_on__gte=today,
+            renewal_due_on__lte=today + datetime.timedelta(days=REMINDER_DAYS_BEFORE),
+            representatives__isnull=False,
+        )
+        .exclude(renewal_reminders__due_on=models.F("renewal_due_on"))
+        .distinct()
+    )
+
+
+def record_reminder(*, partner: PartnerPage) -> bool:
+    """Note that the reminder for this renewal went out. False when it already had."""
+    _, created = RenewalReminder.objects.get_or_create(partner=partner, due_on=partner.renewal_due_on)
+    return created
+
+
+# --- Members' documents ---------------------------------------------------------------------------------------
+
+
+def share_document(*, representative: Representative, data: dict) -> MemberDocument:
+    if not representative.is_active_member:
+        raise PermissionDenied
+    return MemberDocument.objects.create(uploaded_by=representative.user, **data)

@@ -1,0 +1,212 @@
+"""Thin views: the directory's context, the partner portal and the members' space."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from . import services
+from .forms import AcceptInvitationForm, DirectoryFilterForm, MemberDocumentForm, PartnerProfileForm
+from .models import MemberDocument, PartnerIndexPage, PartnerPage
+
+LOGIN_URL = reverse_lazy("partners:login")
+
+
+# --- Public directory -------------------------------------------------------------------------------------------
+
+
+def directory_context(request, *, index_page: PartnerIndexPage) -> dict:
+    """The filter form and one page of partners, in a fixed number of queries."""
+    form = DirectoryFilterForm(request.GET or None)
+    partners = form.filter(PartnerPage.objects.child_of(index_page).for_directory())
+    paginator = Paginator(partners, index_page.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return {"filter_form": form, "partners": page_obj.object_list, "page_obj": page_obj}
+
+
+# --- Decorators -------------------------------------------------------------------------------------------------
+
+
+def private(view):
+    """Never stored in a shared cache, and varies on the session cookie."""
+
+    @wraps(view)
+    @never_cache
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapped
+
+
+def representative_required(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), LOGIN_URL)
+        representative = services.representative_for(request.user)
+        if representative is None or not request.user.is_active:
+            raise PermissionDenied
+        request.representative = representative
+        return view(request, *args, **kwargs)
+
+    return private(wrapped)
+
+
+def active_member_required(view):
+    """Anonymous visitors, lapsed members and anyone else get the login page, never the content."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), LOGIN_URL)
+        representative = services.representative_for(request.user)
+        if representative is None or not representative.is_active_member:
+            return render(
+                request,
+                "partners/login.html",
+                {"form": auth_views.AuthenticationForm(request), "members_only": True},
+                status=403,
+            )
+        request.representative = representative
+        return view(request, *args, **kwargs)
+
+    return private(wrapped)
+
+
+# --- Signing in -------------------------------------------------------------------------------------------------
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "partners/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return reverse("partners:dashboard")
+
+
+login_view = private(LoginView.as_view())
+logout_view = private(auth_views.LogoutView.as_view(next_page=reverse_lazy("partners:login")))
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request, invitation_id: int, token: str):
+    try:
+        invitation = services.find_invitation(invitation_id=invitation_id, token=token)
+    except services.InvitationInvalid:
+        return render(request, "partners/invitation_invalid.html", status=404)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                invitation_id=invitation_id, token=token, password=form.cleaned_data["password1"]
+            )
+        except services.InvitationInvalid:
+            return render(request, "partners/invitation_invalid.html", status=404)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome. Your account is ready."))
+        return redirect("partners:dashboard")
+    response = render(request, "partners/accept_invitation.html", {"form": form, "invitation": invitation})
+    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    return response
+
+
+# --- Partner portal ---------------------------------------------------------------------------------------------
+
+
+def _in_active_language(partner: PartnerPage) -> PartnerPage:
+    translated = partner.get_translation_or_none(Locale.get_active())
+    return (translated or partner).specific
+
+
+@representative_required
+def dashboard(request):
+    representative = request.representative
+    partner = _in_active_language(representative.partner)
+    return render(
+        request,
+        "partners/dashboard.html",
+        {
+            "representative": representative,
+            "partner": partner,
+            "review": services.review_status(partner=partner),
+            "is_active_member": representative.is_active_member,
+        },
+    )
+
+
+@representative_required
+@require_http_methods(["GET", "POST"])
+def edit_profile(request, page_id: int):
+    partner = services.editable_partner(representative=request.representative, page_id=page_id)
+    draft = partner.get_latest_revision_as_object()
+    form = PartnerProfileForm(request.POST or None, request.FILES or None, instance=draft)
+    if request.method == "POST" and form.is_valid():
+        services.submit_profile_edit(
+            partner=partner, representative=request.representative, data=form.cleaned_data
+        )
+        messages.success(
+            request, _("Thank you. The secretariat will review your changes before they go live.")
+        )
+        return redirect("partners:dashboard")
+    return render(
+        request,
+        "partners/edit_profile.html",
+        {"form": form, "partner": partner, "review": services.review_status(partner=partner)},
+    )
+
+
+# --- Members' space ---------------------------------------------------------------------------------------------
+
+
+@active_member_required
+def library(request):
+    documents = MemberDocument.objects.for_library()
+    return render(request, "partners/library.html", {"documents": documents})
+
+
+@active_member_required
+def download_document(request, document_id: int):
+    document = get_object_or_404(MemberDocument, pk=document_id)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=document.filename)
+
+
+@active_member_required
+@require_http_methods(["GET", "POST"])
+def share_document(request):
+    form = MemberDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.share_document(representative=request.representative, data=form.cleaned_data)
+        messages.success(request, _("The document is now in the members' library."))
+        return redirect("partners:library")
+    return render(request, "partners/share_document.html", {"form": form})
+
+
+@active_member_required
+def referrals(request):
+    form = DirectoryFilterForm(request.GET or None)
+    members = form.filter(
+        PartnerPage.objects.live()
+        .filter(locale=Locale.get_active(), membership_status=PartnerPage.Membership.ACTIVE)
+        .prefetch_related("services", "areas", "contacts")
+        .order_by("sort_key", "pk")
+    )
+    return render(request, "partners/referrals.html", {"filter_form": form, "members": members})

@@ -1,0 +1,129 @@
+"""Admin wiring: partner taxonomies, invitations, representatives and members' documents as snippets under one
+'Partners' group; a 'Renewals due' report; invitations are e-mailed by the worker when staff create them."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .models import Invitation, MemberDocument, PartnerPage, Pillar, Representative, Service, WorkingLanguage
+
+RENEWAL_WINDOW_DAYS = 60
+
+
+class PillarViewSet(SnippetViewSet):
+    model = Pillar
+    icon = "tag"
+    list_display = ["name", "name_en", "slug", "sort_order"]
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "tag"
+    list_display = ["name", "name_en", "slug", "sort_order"]
+
+
+class WorkingLanguageViewSet(SnippetViewSet):
+    model = WorkingLanguage
+    icon = "globe"
+    list_display = ["name", "name_en", "slug", "sort_order"]
+
+
+class InvitationViewSet(SnippetViewSet):
+    model = Invitation
+    icon = "mail"
+    list_display = ["email", "partner", "language", "sent_at", "accepted_at"]
+    search_fields = ["email"]
+
+
+class RepresentativeViewSet(SnippetViewSet):
+    model = Representative
+    icon = "user"
+    list_display = ["user", "partner", "preferred_language"]
+
+
+class MemberDocumentViewSet(SnippetViewSet):
+    model = MemberDocument
+    icon = "doc-full"
+    list_display = ["title", "language", "pillar", "published_on"]
+    search_fields = ["title", "summary"]
+
+
+class PartnersGroup(SnippetViewSetGroup):
+    items = (
+        InvitationViewSet,
+        RepresentativeViewSet,
+        MemberDocumentViewSet,
+        PillarViewSet,
+        ServiceViewSet,
+        WorkingLanguageViewSet,
+    )
+    menu_icon = "group"
+    menu_label = _("Partners")
+    menu_name = "partners"
+
+
+register_snippet(PartnersGroup)
+
+
+@hooks.register("after_create_snippet")
+def send_new_invitation(request, instance):
+    """An invitation created in the admin is e-mailed by the background worker once saved."""
+    if isinstance(instance, Invitation):
+        instance.invited_by = request.user
+        instance.save(update_fields=["invited_by"])
+        services.queue_invitation(invitation=instance)
+
+
+@hooks.register("after_create_snippet")
+def record_document_uploader(request, instance):
+    if isinstance(instance, MemberDocument):
+        instance.uploaded_by = request.user
+        instance.save(update_fields=["uploaded_by"])
+
+
+class RenewalsDueView(ReportView):
+    """Active members whose yearly renewal falls due in the next 60 days, soonest first."""
+
+    page_title = _("Renewals due in 60 days")
+    header_icon = "date"
+    index_url_name = "partners_renewals"
+    index_results_url_name = "partners_renewals_results"
+    list_export = ["title", "coalition_role", "renewal_due_on"]
+    columns = [
+        TitleColumn("title", label=_("Organisation"), url_name="wagtailadmin_pages:edit"),
+        Column("get_coalition_role_display", label=_("Coalition role")),
+        DateColumn("renewal_due_on", label=_("Renewal due")),
+    ]
+
+    def get_queryset(self):
+        return (
+            PartnerPage.objects.filter(locale=Locale.get_default())
+            .renewal_due_within(RENEWAL_WINDOW_DAYS)
+            .order_by("renewal_due_on", "sort_key")
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_renewals_urls():
+    return [
+        path("partners/renewals/", RenewalsDueView.as_view(), name="partners_renewals"),
+        path(
+            "partners/renewals/results/",
+            RenewalsDueView.as_view(results_only=True),
+            name="partners_renewals_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_renewals_menu_item():
+    return MenuItem(
+        _("Renewals due"), reverse("partners_renewals"), name="partner-renewals", icon_name="date", order=950
+    )

@@ -1,0 +1,1 @@
+"""Partner directory, portal, members' space and membership housekeeping."""
