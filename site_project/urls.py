@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from petitions import urls as petitions_urls
+
 from . import views
 
 handler404 = "site_project.views.page_not_found"
@@ -16,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include(petitions_urls.public_urlpatterns)),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -24,6 +27,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path("", include(petitions_urls)),
     path("account/", include("partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,1 @@
+"""Petitions: pages, signing, confirmation, counting that survives a viral surge, and the signers' privacy."""

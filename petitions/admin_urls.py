@@ -1,0 +1,14 @@
+"""Admin URLs for the staff tools, mounted under /admin/petitions/ by ``wagtail_hooks``."""
+
+from django.urls import path
+
+from . import admin_views
+
+app_name = "petitions_admin"
+
+urlpatterns = [
+    path("quarantine/", admin_views.quarantine, name="quarantine"),
+    path("invalidate/", admin_views.invalidate, name="invalidate"),
+    path("signer/", admin_views.signer, name="signer"),
+    path("cosignatures/", admin_views.cosignatures, name="cosignatures"),
+]

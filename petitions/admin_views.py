@@ -1,0 +1,131 @@
+"""Staff tools in the Wagtail admin: quarantine review, bulk invalidation, a signer's data, co-signatures.
+
+Every view needs the ``petitions.change_signature`` permission; each does one service call.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .forms import BulkInvalidateForm, SignerLookupForm
+from .models import CoSignatureStatus, OrganisationCoSignature, Signature, SignatureStatus
+
+staff_only = permission_required("petitions.change_signature", raise_exception=True)
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def quarantine(request):
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("signature") if pk.isdigit()]
+        if request.POST.get("action") == "release":
+            released = services.release_quarantined(signature_ids=ids)
+            messages.success(
+                request,
+                _("%(count)d signature(s) released; confirmation e-mails sent.") % {"count": released},
+            )
+        elif request.POST.get("action") == "invalidate":
+            touched = Signature.objects.filter(pk__in=ids, status=SignatureStatus.QUARANTINED).update(
+                status=SignatureStatus.INVALIDATED
+            )
+            messages.success(request, _("%(count)d signature(s) invalidated.") % {"count": touched})
+        return redirect("petitions_admin:quarantine")
+    rows = (
+        Signature.objects.filter(status=SignatureStatus.QUARANTINED)
+        .select_related("petition")
+        .order_by("-created_at")[:200]
+    )
+    return render(
+        request,
+        "petitions/admin/quarantine.html",
+        {"page_title": _("Quarantined signatures"), "header_icon": "warning", "signatures": rows},
+    )
+
+
+def _criteria(data: dict) -> services.Criteria:
+    return services.Criteria(
+        petition_id=data.get("petition_id"),
+        ip_hash=data.get("ip_hash") or "",
+        email_domain=data.get("email_domain") or "",
+        since=data.get("since"),
+        until=data.get("until"),
+        source=data.get("source") or "",
+    )
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def invalidate(request):
+    """Step 1: criteria. Step 2: preview how many rows. Step 3: confirm, and the counts follow."""
+    form = BulkInvalidateForm(request.POST or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        criteria = _criteria(form.cleaned_data)
+        if request.POST.get("confirm") == "yes":
+            touched = services.invalidate_signatures(criteria=criteria)
+            messages.success(request, _("%(count)d signature(s) invalidated.") % {"count": touched})
+            return redirect("petitions_admin:invalidate")
+        preview = services.signatures_matching(criteria).count()
+    return render(
+        request,
+        "petitions/admin/invalidate.html",
+        {"page_title": _("Invalidate signatures"), "header_icon": "cross", "form": form, "preview": preview},
+    )
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def signer(request):
+    """Everything held about one e-mail address: export it as JSON, or erase it."""
+    form = SignerLookupForm(request.POST or request.GET or None)
+    found = None
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        if request.method == "POST" and request.POST.get("action") == "export":
+            data = services.export_signer_data(email=email)
+            response = HttpResponse(
+                json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+            )
+            stamp = timezone.now().strftime("%Y%m%d-%H%M")
+            response["Content-Disposition"] = f'attachment; filename="signer-data-{stamp}.json"'
+            return response
+        if request.method == "POST" and request.POST.get("action") == "erase":
+            erased = services.erase_signer(email=email)
+            messages.success(
+                request, _("%(count)d signature(s) anonymised; they still count.") % {"count": erased}
+            )
+            return redirect("petitions_admin:signer")
+        found = Signature.objects.filter(email_canonical=services.canonical_email(email)).count()
+    return render(
+        request,
+        "petitions/admin/signer.html",
+        {"page_title": _("A signer's data"), "header_icon": "user", "form": form, "found": found},
+    )
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def cosignatures(request):
+    if request.method == "POST" and request.POST.get("cosignature", "").isdigit():
+        services.decide_cosignature(
+            cosignature_id=int(request.POST["cosignature"]), approve=request.POST.get("action") == "approve"
+        )
+        messages.success(request, _("Decision saved."))
+        return redirect("petitions_admin:cosignatures")
+    rows = (
+        OrganisationCoSignature.objects.select_related("partner", "petition")
+        .order_by("status", "-created_at")
+        .exclude(status=CoSignatureStatus.REJECTED)[:200]
+    )
+    return render(
+        request,
+        "petitions/admin/cosignatures.html",
+        {"page_title": _("Organisation co-signatures"), "header_icon": "group", "cosignatures": rows},
+    )

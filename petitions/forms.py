@@ -1,0 +1,141 @@
+"""The sign form. Its field names are fixed: partner embeds and load tests post to it."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+
+
+def province_choices() -> list[tuple[str, str]]:
+    """The 77 provinces plus 'outside Thailand', named and sorted for the active language."""
+    if translation.get_language() == "th":
+        choices = [(code, thai) for code, thai, _english in PROVINCES]
+        outside = (OUTSIDE_THAILAND[0], OUTSIDE_THAILAND[1])
+    else:
+        choices = sorted(((code, english) for code, _thai, english in PROVINCES), key=lambda item: item[1])
+        outside = (OUTSIDE_THAILAND[0], OUTSIDE_THAILAND[2])
+    return [("", _("Choose your province")), *choices, outside]
+
+
+PROVINCE_CODES = {code for code, _thai, _english in PROVINCES} | {OUTSIDE_THAILAND[0]}
+
+
+class UpdatesFromField(forms.MultipleChoiceField):
+    """'organiser' or a co-sponsor's id. The service keeps only this petition's co-sponsors."""
+
+    def valid_value(self, value):
+        return value == "organiser" or (str(value).isdigit() and len(str(value)) < 12)
+
+
+class SignForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        validators=[ProhibitNullCharactersValidator()],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature. It only counts once you confirm."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    province = forms.ChoiceField(label=_("Province"), choices=province_choices)
+    show_name = forms.BooleanField(
+        label=_("Show my name and province in the list of recent signers"), required=False, initial=False
+    )
+    updates_from = UpdatesFromField(
+        label=_("Send me news about this and similar campaigns from"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each is a separate choice. You can stop them with one click in any e-mail."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my name, e-mail address and province are kept to count my signature, as the privacy notice says."
+        ),
+        required=True,
+    )
+    source = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+    form_token = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+    # The honeypot: hidden from people (CSS, aria-hidden, no tab stop) and filled in by naive bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, updates_choices=None, privacy_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["updates_from"].choices = updates_choices or []
+        if not updates_choices:
+            self.fields["updates_from"].widget = forms.MultipleHiddenInput()
+        self.privacy_url = privacy_url
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("name"),
+            Field("email"),
+            Field("province"),
+            Field("show_name"),
+            *([Field("updates_from")] if updates_choices else []),
+            Field("consent"),
+        )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter your name."))
+        return name
+
+    def clean_province(self):
+        province = self.cleaned_data["province"]
+        if province not in PROVINCE_CODES:
+            raise forms.ValidationError(_("Choose your province from the list."))
+        return province
+
+
+class CoSignForm(forms.Form):
+    statement = forms.CharField(
+        label=_("Statement from your organisation"),
+        max_length=600,
+        required=False,
+        validators=[ProhibitNullCharactersValidator()],
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Up to 600 characters, shown with your organisation's name once approved."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class BulkInvalidateForm(forms.Form):
+    """Staff: which signatures to invalidate. At least one criterion besides the petition."""
+
+    petition_id = forms.IntegerField(
+        label=_("Petition id"), required=False, help_text=_("Leave empty for all.")
+    )
+    ip_hash = forms.CharField(label=_("IP address hash"), required=False, max_length=64)
+    email_domain = forms.CharField(label=_("E-mail domain"), required=False, max_length=200)
+    since = forms.DateTimeField(label=_("Signed from"), required=False, help_text=_("e.g. 2026-11-23 14:00"))
+    until = forms.DateTimeField(label=_("Signed before"), required=False)
+    source = forms.CharField(label=_("Source"), required=False, max_length=64)
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in ("ip_hash", "email_domain", "since", "until", "source")):
+            raise forms.ValidationError(_("Give at least one criterion besides the petition."))
+        return data
+
+
+class SignerLookupForm(forms.Form):
+    email = forms.CharField(label=_("E-mail address"), max_length=254)

@@ -1,0 +1,39 @@
+"""The petitions app's models, split by concern: pages and snippets, signatures and their counting."""
+
+from .pages import (
+    DecisionMaker,
+    PetitionIndexPage,
+    PetitionPage,
+    PetitionQuerySet,
+    PetitionStatus,
+    PetitionUpdate,
+)
+from .signatures import (
+    PROVINCE_CHOICES,
+    CoSignatureStatus,
+    OrganisationCoSignature,
+    QuarantineReason,
+    Signature,
+    SignatureQuerySet,
+    SignatureStatus,
+    SignatureTally,
+    UpdatesConsent,
+)
+
+__all__ = [
+    "PROVINCE_CHOICES",
+    "CoSignatureStatus",
+    "DecisionMaker",
+    "OrganisationCoSignature",
+    "PetitionIndexPage",
+    "PetitionPage",
+    "PetitionQuerySet",
+    "PetitionStatus",
+    "PetitionUpdate",
+    "QuarantineReason",
+    "Signature",
+    "SignatureQuerySet",
+    "SignatureStatus",
+    "SignatureTally",
+    "UpdatesConsent",
+]

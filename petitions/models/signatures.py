@@ -1,0 +1,191 @@
+"""Signatures, the consents they carry, the tallies that count them, and organisations' co-signatures.
+
+Counting never updates a shared row from a request: a confirmed signature is counted by the aggregator
+(``services.aggregate_signatures``), which folds confirmed, not-yet-counted rows into ``SignatureTally``
+rows in one transaction. The public count is the tallies plus the rows still waiting, read in one
+statement, so it is right even while the aggregator is behind or down.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+
+PROVINCE_CHOICES = [(code, thai) for code, thai, _english in PROVINCES] + [OUTSIDE_THAILAND[:2]]
+
+
+class SignatureStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for e-mail confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    QUARANTINED = "quarantined", _("Quarantined for review")
+    INVALIDATED = "invalidated", _("Invalidated")
+
+
+class QuarantineReason(models.TextChoices):
+    HONEYPOT = "honeypot", _("Filled in the hidden field")
+    TOO_FAST = "too_fast", _("Sent faster than a person can type")
+    NO_FORM_TOKEN = "no_form_token", _("Sent without a valid form token")
+    RATE_BURST = "rate_burst", _("Too many signatures from one address in a minute")
+    RATE_SUSTAINED = "rate_sustained", _("Too many signatures from one address in an hour")
+
+
+class SignatureQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=SignatureStatus.CONFIRMED)
+
+    def uncounted(self):
+        """Confirmed signatures the aggregator has not yet folded into the tallies."""
+        return self.filter(status=SignatureStatus.CONFIRMED, counted=False)
+
+    def counted_but_withdrawn(self):
+        """Signatures in the tallies that no longer count (invalidated): the aggregator subtracts them."""
+        return self.filter(counted=True).exclude(status=SignatureStatus.CONFIRMED)
+
+    def public_signers(self):
+        return self.confirmed().filter(show_name=True).exclude(name="")
+
+
+class Signature(models.Model):
+    petition = models.ForeignKey(
+        "petitions.PetitionPage",
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        help_text=_("The petition, in its original language: every translation counts together."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.CharField(_("e-mail address as typed"), max_length=254)
+    email_canonical = models.CharField(
+        _("canonical e-mail address"),
+        max_length=254,
+        help_text=_("Lower case; for Gmail without dots; without +tags. One signature per address."),
+    )
+    province = models.CharField(_("province"), max_length=32, choices=PROVINCE_CHOICES)
+    show_name = models.BooleanField(_("show name in public"), default=False)
+    locale = models.CharField(_("language"), max_length=8, help_text=_("The language the signer used."))
+    source = models.CharField(_("source"), max_length=64, blank=True, help_text=_("From ?src= or UTM tags."))
+    consent_notice_version = models.CharField(_("privacy notice version"), max_length=32)
+    consented_at = models.DateTimeField(_("consented at"))
+    ip_hash = models.CharField(_("IP address hash"), max_length=64, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=SignatureStatus.choices, default=SignatureStatus.PENDING
+    )
+    quarantine_reason = models.CharField(
+        _("quarantine reason"), max_length=16, choices=QuarantineReason.choices, blank=True
+    )
+    counted = models.BooleanField(_("in the tallies"), default=False)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    token_hash = models.CharField(_("confirmation token hash"), max_length=64, blank=True)
+    token_expires_at = models.DateTimeField(_("token expires"), null=True, blank=True)
+    created_at = models.DateTimeField(_("signed at"), auto_now_add=True, db_index=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    objects = SignatureQuerySet.as_manager()
+    # Registered as a snippet for the staff listing, but never a "reference" worth indexing: indexing it
+    # would add five queries to every sign request.
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "email_canonical"], name="petitions_one_signature_per_address"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["petition"],
+                name="petitions_sig_uncounted",
+                condition=models.Q(status="confirmed", counted=False),
+            ),
+            models.Index(
+                fields=["petition"],
+                name="petitions_sig_withdrawn",
+                condition=models.Q(counted=True) & ~models.Q(status="confirmed"),
+            ),
+            models.Index(fields=["petition", "status", "confirmed_at"], name="petitions_sig_recent"),
+            models.Index(fields=["token_hash"], name="petitions_sig_token"),
+            models.Index(fields=["email_canonical"], name="petitions_sig_email"),
+        ]
+
+    def __str__(self):
+        return f"{self.petition_id}: {self.name or '—'} ({self.get_status_display()})"
+
+
+class UpdatesConsent(models.Model):
+    """One signer's consent to hear from one organisation: the organiser (partner empty) or a co-sponsor."""
+
+    signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="update_consents")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    notice_version = models.CharField(_("privacy notice version"), max_length=32)
+    consented_at = models.DateTimeField(_("consented at"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent to updates")
+        verbose_name_plural = _("consents to updates")
+
+    def __str__(self):
+        return f"{self.signature_id} → {self.partner_id or 'organiser'}"
+
+
+class SignatureTally(models.Model):
+    """Counted signatures per petition, day, province, source and language. Only the aggregator writes here."""
+
+    petition = models.ForeignKey("petitions.PetitionPage", on_delete=models.CASCADE, related_name="tallies")
+    day = models.DateField()
+    province = models.CharField(max_length=32)
+    source = models.CharField(max_length=64, blank=True)
+    locale = models.CharField(max_length=8)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("signature tally")
+        verbose_name_plural = _("signature tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "day", "province", "source", "locale"], name="petitions_one_tally_per_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.petition_id} {self.day} {self.province} {self.source} {self.locale}: {self.count}"
+
+
+class CoSignatureStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class OrganisationCoSignature(models.Model):
+    """A partner organisation signing on, through a representative, with a short statement."""
+
+    petition = models.ForeignKey(
+        "petitions.PetitionPage", on_delete=models.CASCADE, related_name="organisation_signatures"
+    )
+    partner = models.ForeignKey("partners.PartnerPage", on_delete=models.CASCADE, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    statement = models.TextField(_("statement"), max_length=600, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CoSignatureStatus.choices, default=CoSignatureStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation co-signature")
+        verbose_name_plural = _("organisation co-signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "partner"], name="petitions_one_cosignature_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner} → {self.petition}"

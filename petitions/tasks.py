@@ -1,0 +1,89 @@
+"""Background work: the confirmation e-mail and the aggregator that keeps the tallies current."""
+
+import datetime
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from . import services
+from .models import PetitionPage, Signature, SignatureStatus
+
+UNSUBSCRIBE_SALT = "petitions.unsubscribe"
+MAX_IMMEDIATE_ROUNDS = 50
+
+
+def unsubscribe_token(signature_id: int) -> str:
+    return signing.dumps(signature_id, salt=UNSUBSCRIBE_SALT)
+
+
+def neutral_sender() -> str:
+    """For sensitive petitions: a sender that says nothing about the cause to someone reading over a shoulder."""
+    configured = getattr(settings, "PETITION_NEUTRAL_FROM_EMAIL", "")
+    return configured or formataddr(
+        (str(translation.gettext("Notifications")), parseaddr(settings.DEFAULT_FROM_EMAIL)[1])
+    )
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@task()
+def send_confirmation(*, signature_id: int) -> bool:
+    """E-mail a fresh confirmation link to a pending signer, in the language they signed in."""
+    signature = Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).first()
+    if signature is None:
+        return False
+    token = services.issue_confirmation_token(signature_id=signature_id)
+    if token is None:
+        return False
+    canonical = PetitionPage.objects.get(pk=signature.petition_id)
+    petition = (
+        PetitionPage.objects.filter(
+            translation_key=canonical.translation_key, locale__language_code=signature.locale
+        ).first()
+        or canonical
+    )
+    language = signature.locale if signature.locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "name": signature.name,
+            "petition_title": petition.title,
+            "sensitive": petition.is_sensitive,
+            "confirm_url": _absolute(reverse("petitions:confirm", args=[token])),
+            "unsubscribe_url": _absolute(
+                reverse("petitions:unsubscribe", args=[unsubscribe_token(signature.pk)])
+            ),
+            "expires_hours": settings.PETITION_CONFIRMATION_HOURS,
+        }
+        subject = " ".join(render_to_string("emails/petitions/confirm_subject.txt", context).split())
+        body = render_to_string("emails/petitions/confirm_body.txt", context)
+        sender = neutral_sender() if petition.is_sensitive else settings.DEFAULT_FROM_EMAIL
+        message = EmailMultiAlternatives(subject, body, sender, [signature.email])
+        message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
+        message.send()
+    return True
+
+
+@task()
+def aggregate_signatures_task() -> int:
+    """Fold confirmations into the tallies; run again while any remain so a surge's tail is never stranded."""
+    moved = services.aggregate_signatures()
+    backend = aggregate_signatures_task.get_backend()
+    if not backend.supports_defer:
+        # In-process backends (tests, small deployments): finish the work now.
+        rounds = 0
+        while services.pending_aggregation() and rounds < MAX_IMMEDIATE_ROUNDS:
+            moved += services.aggregate_signatures()
+            rounds += 1
+        return moved
+    if services.pending_aggregation():
+        later = timezone.now() + datetime.timedelta(seconds=services.AGGREGATE_DEBOUNCE_SECONDS)
+        aggregate_signatures_task.using(run_after=later).enqueue()
+    return moved

@@ -1,0 +1,132 @@
+"""The sign form and live count anywhere: ``{% petition_sign_context petition as sign %}`` then
+``{% include "petitions/_sign_form.html" with sign=sign %}``. Campaigns and stories use these."""
+
+import hashlib
+from urllib.parse import urlencode
+
+from crispy_forms.utils import render_crispy_form
+from django import template
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .. import abuse
+from ..forms import SignForm
+from ..services import petition_content, public_count, source_from_query
+
+register = template.Library()
+
+
+def share_links(url: str, title: str) -> list[dict]:
+    """Plain links to share on LINE, Facebook, X and WhatsApp, each tagged with its source."""
+
+    def tagged(source: str) -> str:
+        separator = "&" if "?" in url else "?"
+        return f"{url}{separator}src={source}"
+
+    return [
+        {
+            "name": "LINE",
+            "url": "https://social-plugins.line.me/lineit/share?" + urlencode({"url": tagged("line")}),
+        },
+        {
+            "name": "Facebook",
+            "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": tagged("facebook")}),
+        },
+        {
+            "name": "X",
+            "url": "https://twitter.com/intent/tweet?" + urlencode({"url": tagged("x"), "text": title}),
+        },
+        {
+            "name": "WhatsApp",
+            "url": "https://wa.me/?" + urlencode({"text": f"{title} {tagged('whatsapp')}"}),
+        },
+    ]
+
+
+def updates_choices(petition, co_sponsors) -> list[tuple[str, str]]:
+    return [("organiser", petition.organiser_name)] + [(str(p["pk"]), p["title"]) for p in co_sponsors]
+
+
+def privacy_url() -> str:
+    return f"/{translation.get_language() or 'th'}/privacy/"
+
+
+@register.simple_tag(takes_context=False)
+def petition_sign_context(petition, request, *, action: str = "", form=None) -> dict:
+    """Everything the sign form include needs: the form, where it posts, the count, the goal and sharing."""
+    petition = getattr(petition, "specific", petition)
+    count = public_count(petition.pk)
+    goal = petition.effective_goal(count)
+    co_sponsors = petition_content(petition, request)["co_sponsors"]
+    query = request.GET if request is not None else {}
+    if form is None:
+        form = SignForm(
+            initial={"source": source_from_query(query), "form_token": abuse.make_form_token(petition.pk)},
+            updates_choices=updates_choices(petition, co_sponsors),
+            privacy_url=privacy_url(),
+        )
+    page_url = petition.get_full_url(request) or ""
+    return {
+        "form_html": "" if form.is_bound else blank_form_html(petition, form),
+        "petition": petition,
+        "form": form,
+        "form_action": action or reverse("petitions:sign", args=[petition.pk]),
+        "accepting": petition.is_accepting(),
+        "count": count,
+        "goal": goal,
+        "percent": min(100, int(count * 100 / goal)) if goal else 0,
+        "co_sponsors": co_sponsors,
+        "privacy_url": privacy_url(),
+        "page_url": page_url,
+        "share_links": share_links(page_url, petition.title),
+        "copy_url": f"{page_url}?src=copy" if page_url else "",
+        "copied_text": _("Link copied"),
+    }
+
+
+FORM_HTML_CACHE_SECONDS = 10 * 60
+
+
+def blank_form_html(petition, form: SignForm) -> str:
+    """The visible fields of an empty sign form, rendered once per petition revision and language.
+
+    Crispy renders each of the 78 province options through a template, which was half the page's time.
+    An unbound form holds nothing per visitor (the token, source and CSRF fields are printed outside it).
+    """
+    choices = hashlib.sha256(repr(form.fields["updates_from"].choices).encode()).hexdigest()[:16]
+    language = translation.get_language()
+    key = f"petitions:form-html:{petition.pk}:{petition.live_revision_id}:{language}:{choices}"
+    html = cache.get(key)
+    if html is None:
+        html = str(render_crispy_form(form, form.helper))
+        cache.set(key, html, FORM_HTML_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308  (rendered by crispy from our own form, escaped there)
+
+
+@register.simple_tag
+def petition_count(petition) -> int:
+    """The public count of a petition (any translation), a few seconds old at most."""
+    return public_count(getattr(petition, "pk", petition))
+
+
+@register.filter
+def province_name(code: str) -> str:
+    from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+
+    thai = translation.get_language() == "th"
+    for province_code, thai_name, english_name in (*PROVINCES, OUTSIDE_THAILAND):
+        if province_code == code:
+            return thai_name if thai else english_name
+    return code
+
+
+@register.filter
+def number(value) -> str:
+    """A whole number with thousands separators: 12,345."""
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return ""

@@ -1,0 +1,23 @@
+"""URL patterns. ``urlpatterns`` go inside ``i18n_patterns`` (/th/petitions/…); ``public_urlpatterns`` don't."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "petitions"
+
+urlpatterns = [
+    path("petitions/sign/<int:petition_id>/", views.sign, name="sign"),
+    path("petitions/thanks/<int:petition_id>/", views.thanks, name="thanks"),
+    path("petitions/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("petitions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("petitions/cosign/<int:petition_id>/", views.cosign, name="cosign"),
+]
+
+public_urlpatterns = [
+    path("api/petitions/", views.api_list, name="petitions_api_list"),
+    path("api/petitions/<int:petition_id>/", views.api_detail, name="petitions_api_detail"),
+    path("embed/petitions/<int:petition_id>/", views.embed, name="petitions_embed"),
+    path("embed/petitions/<int:petition_id>/sign/", views.embed_sign, name="petitions_embed_sign"),
+    path("embed/petitions/<int:petition_id>/thanks/", views.embed_thanks, name="petitions_embed_thanks"),
+]

@@ -1,0 +1,276 @@
+"""Public views: sign, thank-you, confirm, unsubscribe, co-sign, the JSON API and the partner embed.
+
+The sign view is the hot path of a viral petition: it loads the petition in one query (no page-tree walk),
+counts abuse in the cache, and writes one row. Its response never says whether the address had signed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import abuse, services
+from .forms import SignForm
+from .models import PetitionPage
+from .tasks import UNSUBSCRIBE_SALT
+from .templatetags.petitions_tags import petition_sign_context, privacy_url, updates_choices
+
+SIGN_FIELDS = (
+    "pk",
+    "title",
+    "status",
+    "opens_at",
+    "closes_at",
+    "locale_id",
+    "translation_key",
+    "is_sensitive",
+)
+EMBED_CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors *",
+    ]
+)
+
+
+def _live_petition(petition_id: int, *, only=None) -> PetitionPage:
+    # Not .public(): that is one more query on the hot path. Wagtail's own serving of a restricted page
+    # still applies its restriction; the sign endpoint only stores a signature to be confirmed by e-mail.
+    petitions = PetitionPage.objects.live().select_related("locale")
+    if only:
+        petitions = petitions.only(*only, "locale__language_code")
+    petition = petitions.filter(pk=petition_id).first()
+    if petition is None:
+        raise Http404(_("No such petition."))
+    return petition
+
+
+def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, action: str):
+    form = SignForm(request.POST, updates_choices=None, privacy_url=privacy_url())
+    if not petition.is_accepting():
+        context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive}
+        return render(request, template, context)
+    if not form.is_valid():
+        petition = _live_petition(petition.pk)
+        sign_context = petition_sign_context(petition, request, action=action, form=_rebound(form, petition))
+        context = {"sign": sign_context, "petition": petition, "sensitive": petition.is_sensitive}
+        return render(request, template, context, status=400)
+    services.sign_petition(
+        petition=services.PetitionRef(
+            id=petition.pk,
+            count_id=services.canonical_petition_id(petition.pk),
+            locale=petition.locale.language_code,
+        ),
+        data=form.cleaned_data,
+        request_meta={"ip": abuse.client_ip(request), "language": translation.get_language()},
+    )
+    return redirect(thanks_url, permanent=False)
+
+
+def _rebound(form: SignForm, petition: PetitionPage) -> SignForm:
+    """The same submission with the petition's real choices, to show its errors."""
+    bound = SignForm(
+        form.data,
+        updates_choices=updates_choices(petition, services.petition_content(petition)["co_sponsors"]),
+        privacy_url=privacy_url(),
+    )
+    bound.is_valid()
+    return bound
+
+
+@require_http_methods(["POST"])
+def sign(request, petition_id: int):
+    return _sign(
+        request,
+        _live_petition(petition_id, only=SIGN_FIELDS),
+        template="petitions/sign.html",
+        thanks_url=reverse("petitions:thanks", args=[petition_id]),
+        action=reverse("petitions:sign", args=[petition_id]),
+    )
+
+
+@require_GET
+def thanks(request, petition_id: int):
+    petition = _live_petition(petition_id)
+    context = {"sign": petition_sign_context(petition, request), "petition": petition}
+    return render(request, "petitions/thanks.html", {**context, "sensitive": petition.is_sensitive})
+
+
+def _in_language(petition_id: int) -> PetitionPage | None:
+    """The petition in the active language if translated, else as signed."""
+    translations = PetitionPage.objects.filter(
+        translation_key__in=PetitionPage.objects.filter(pk=petition_id).values("translation_key")
+    )
+    found = {page.locale.language_code: page for page in translations.select_related("locale")}
+    return found.get(translation.get_language()) or next(
+        (p for p in found.values() if p.pk == petition_id), None
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    """GET shows a button and confirms nothing (mail scanners open links); only the POST confirms."""
+    if request.method == "POST":
+        state, signature = services.confirm_signature(token=token)
+    else:
+        state, signature = services.token_state(token=token)
+    petition = None
+    if signature is not None:
+        petition = _in_language(signature.petition_id)
+    status = 200 if state in (services.TokenState.VALID, services.TokenState.CONFIRMED) else 410
+    if state is services.TokenState.UNKNOWN:
+        status = 404
+    return render(
+        request,
+        "petitions/confirm.html",
+        {
+            "state": state.value,
+            "petition": petition,
+            "sensitive": bool(petition and petition.is_sensitive),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    try:
+        signature_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return render(request, "petitions/unsubscribe.html", {"state": "unknown"}, status=404)
+    if request.method == "POST":
+        services.withdraw_update_consents(signature_id=signature_id)
+        return render(request, "petitions/unsubscribe.html", {"state": "done"})
+    return render(request, "petitions/unsubscribe.html", {"state": "ask"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cosign(request, petition_id: int):
+    """A partner's representative signs on behalf of their organisation; staff approve it."""
+    from .forms import CoSignForm
+
+    petition = _live_petition(petition_id)
+    representative = getattr(request.user, "partner_representative", None)
+    if representative is None or not representative.is_active_member:
+        return render(
+            request, "petitions/cosign.html", {"petition": petition, "not_allowed": True}, status=403
+        )
+    form = CoSignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.cosign_petition(
+            petition_id=petition.pk,
+            partner=representative.partner,
+            user=request.user,
+            statement=form.cleaned_data["statement"],
+        )
+        messages.success(request, _("Thank you. Your organisation will be listed once our staff approve it."))
+        return redirect(petition.url)
+    return render(
+        request,
+        "petitions/cosign.html",
+        {"petition": petition, "form": form, "partner": representative.partner},
+    )
+
+
+# --- Public JSON -------------------------------------------------------------------------------------------------
+def _as_json(petition: PetitionPage, request) -> dict:
+    totals = services.public_totals(petition.pk)
+    return {
+        "id": petition.pk,
+        "title": petition.title,
+        "url": petition.get_full_url(request),
+        "locale": petition.locale.language_code,
+        "status": petition.status,
+        "signature_count": totals.count,
+        "goal": petition.effective_goal(totals.count),
+        "opens_at": petition.opens_at.isoformat() if petition.opens_at else None,
+        "closes_at": petition.closes_at.isoformat() if petition.closes_at else None,
+        "updated_at": (petition.last_published_at or petition.latest_revision_created_at).isoformat()
+        if (petition.last_published_at or petition.latest_revision_created_at)
+        else None,
+        "provinces": totals.by_province,
+    }
+
+
+@require_GET
+@cache_control(public=True, max_age=15)
+def api_list(request):
+    petitions = (
+        PetitionPage.objects.live().public().open_or_recent().select_related("locale").order_by("-opens_at")
+    )
+    return JsonResponse({"petitions": [_as_json(p, request) for p in petitions[:100]]})
+
+
+@require_GET
+@cache_control(public=True, max_age=10)
+def api_detail(request, petition_id: int):
+    petition = _live_petition(petition_id)
+    return JsonResponse(_as_json(petition, request))
+
+
+# --- Embed ---------------------------------------------------------------------------------------------------
+def _frameable(response):
+    # Partner sites frame the embed: allow any ancestor, and nothing else beyond our own styles and form.
+    response["Content-Security-Policy"] = EMBED_CSP
+    return response
+
+
+def _activate_petition_language(petition: PetitionPage) -> None:
+    translation.activate(petition.locale.language_code)
+
+
+@xframe_options_exempt
+@require_GET
+def embed(request, petition_id: int):
+    petition = _live_petition(petition_id)
+    _activate_petition_language(petition)
+    sign_context = petition_sign_context(
+        petition, request, action=reverse("petitions_embed_sign", args=[petition.pk])
+    )
+    return _frameable(render(request, "petitions/embed.html", {"sign": sign_context, "petition": petition}))
+
+
+# The embed posts from inside a partner's page, where browsers often block our cookies as third-party ones,
+# so the CSRF cookie would be missing and every signature refused. This endpoint is therefore exempt from
+# Django's CSRF check and uses an equivalent defence instead: the form carries a signed token bound to this
+# petition and to the time the form was shown (``abuse.make_form_token``), without which the submission is
+# quarantined, never counted. Signing needs no session, so there is no signed-in user whose authority a forged
+# request could borrow; and every signature still needs its address confirmed by e-mail.
+@csrf_exempt
+@xframe_options_exempt
+@require_http_methods(["POST"])
+def embed_sign(request, petition_id: int):
+    petition = _live_petition(petition_id, only=SIGN_FIELDS)
+    _activate_petition_language(petition)
+    response = _sign(
+        request,
+        petition,
+        template="petitions/embed.html",
+        thanks_url=reverse("petitions_embed_thanks", args=[petition_id]),
+        action=reverse("petitions_embed_sign", args=[petition_id]),
+    )
+    return _frameable(response)
+
+
+@xframe_options_exempt
+@require_GET
+def embed_thanks(request, petition_id: int):
+    petition = _live_petition(petition_id)
+    _activate_petition_language(petition)
+    context = {"sign": petition_sign_context(petition, request), "petition": petition, "thanked": True}
+    return _frameable(render(request, "petitions/embed.html", context))

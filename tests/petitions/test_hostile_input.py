@@ -1,0 +1,93 @@
+"""Hostile input never yields a server error; other scripts are accepted and shown escaped."""
+
+import pytest
+from django.test import Client
+
+from petitions.models import Signature, SignatureStatus
+
+from .conftest import sign_data, sign_url
+
+HOSTILE_FIELDS = [
+    {"name": "x" * 10_000},
+    {"name": ""},
+    {"name": "   "},
+    {"name": "nul\x00byte"},
+    {"email": "nul\x00@example.org"},
+    {"name": "<script>alert(1)</script>"},
+    {"name": '"><img src=x onerror=alert(1)>'},
+    {"name": '=HYPERLINK("http://evil.example","x")'},
+    {"name": "+cmd|' /C calc'!A0", "source": "=1+1"},
+    {"name": "\u202eevil\u202c مرحبا"},
+    {"name": "สมชาย ใจดี"},
+    {"name": "សុខ សំណាង"},
+    {"name": "မောင်မောင်"},
+    {"email": "not-an-address"},
+    {"email": ""},
+    {"email": "a@" + "b" * 300 + ".com"},
+    {"email": "ผู้ใช้@ตัวอย่าง.ไทย"},
+    {"email": "user@xn--72c1a1bt4awk9o.xn--o3cw4h"},
+    {"email": "用户@例子.广告"},
+    {"province": "atlantis"},
+    {"province": ""},
+    {"consent": None},
+    {"updates_from": ["organiser", "999999", "drop table", "-1"]},
+    {"show_name": "maybe"},
+    {"form_token": "forged"},
+    {"source": "x" * 5000},
+    {"website": "http://spam.example"},
+]
+
+
+@pytest.mark.parametrize("fields", HOSTILE_FIELDS, ids=[str(i) for i in range(len(HOSTILE_FIELDS))])
+def test_hostile_form_input_never_causes_a_server_error(client, petition, fields):
+    response = client.post(sign_url(petition), sign_data(petition, **fields))
+    assert response.status_code < 500
+
+
+def test_a_wrong_method_is_refused_politely(client, petition):
+    assert client.get(sign_url(petition)).status_code == 405
+    assert client.put(sign_url(petition)).status_code == 405
+
+
+def test_a_missing_or_wrong_csrf_token_is_refused_without_a_server_error(petition):
+    strict = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
+    assert strict.post(sign_url(petition), sign_data(petition)).status_code == 403
+    strict.cookies["csrftoken"] = "a" * 32
+    data = {**sign_data(petition), "csrfmiddlewaretoken": "b" * 32}
+    assert strict.post(sign_url(petition), data).status_code == 403
+    assert Signature.objects.count() == 0
+
+
+def test_an_oversized_body_is_refused_without_a_server_error(client, petition):
+    response = client.post(sign_url(petition), sign_data(petition, name="x" * 3_000_000))
+    assert response.status_code < 500
+
+
+def test_an_unknown_petition_is_not_found(client, petition):
+    assert client.post("/th/petitions/sign/999999/", sign_data(petition)).status_code == 404
+    # Outside the language prefix, Django's LocaleMiddleware first tries /th/…, which Wagtail then 404s.
+    assert client.get("/api/petitions/999999/", follow=True).status_code == 404
+    assert client.get("/embed/petitions/999999/", follow=True).status_code == 404
+
+
+def test_a_closed_petition_takes_no_signature(client, petition):
+    petition.status = "closed"
+    petition.save_revision().publish()
+    response = client.post(sign_url(petition), sign_data(petition))
+    assert response.status_code == 200
+    assert Signature.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "name", ["<script>alert(1)</script>", "สมชาย <b>ใจดี</b>", "សុខ <i>សំណាង</i>", "မောင်<u>မောင်</u>"]
+)
+def test_names_in_any_script_are_accepted_and_shown_escaped(client, sign, confirm, petition, name):
+    from .conftest import last_token
+
+    sign(petition, name=name, show_name="on")
+    confirm(last_token())
+    assert Signature.objects.get().status == SignatureStatus.CONFIRMED
+    html = client.get(f"/th/petitions/{petition.slug}/").content.decode()
+    assert name not in html
+    escaped = name.replace("<", "&lt;").replace(">", "&gt;")
+    assert escaped in html
