@@ -5,6 +5,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
+# manage.py defaults to the production settings; the local targets use the development ones.
+DJANGO_SETTINGS_MODULE ?= site_project.settings.dev
+export DJANGO_SETTINGS_MODULE
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=site_project.settings.test
 
 .DEFAULT_GOAL := help
 
@@ -30,10 +34,10 @@ run: demo ## Create the environment, migrate, load the demo, serve on http://127
 	@bin/run-dev
 
 test: venv ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
-	$(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
 
 test-fast: venv ## Run the tests without the browser and live-server tests
-	$(PY) -m pytest -n 2 -q -m "not browser and not live" $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest -n 2 -q -m "not browser and not live" $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -44,8 +48,8 @@ format: venv ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 
 check: venv ## Django system checks and the missing-migrations check
-	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PY) manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_SETTINGS) $(PY) manage.py check --fail-level WARNING
+	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
 
 messages: venv ## Extract and compile the translation catalogues
 	bin/messages

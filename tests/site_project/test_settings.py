@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "site_project.settings.base", **env}
+    """manage.py as an operator runs it: no DJANGO_SETTINGS_MODULE, only the variables given."""
+    environment = {"PATH": os.environ["PATH"], **env}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
