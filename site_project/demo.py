@@ -287,6 +287,15 @@ def _standard_pages(homes: dict[str, HomePage]) -> dict[str, dict[str, Page]]:
     return pages
 
 
+MENU_SECTIONS = ("campaigns", "petitions", "stories", "partners")
+
+
+def _section_pages(home: HomePage) -> list[Page]:
+    """The sections other apps' demos made under the Thai home, in menu order."""
+    found = {page.slug: page for page in home.get_children().live().filter(slug__in=MENU_SECTIONS)}
+    return [found[slug] for slug in MENU_SECTIONS if slug in found]
+
+
 def _chrome(homes: dict[str, HomePage], pages: dict[str, dict[str, Page]]) -> None:
     menu = MainMenu.objects.filter(locale=locale("th")).first() or MainMenuFactory(locale=locale("th"))
     for code, home_label in MENU_HOME_LABEL.items():
@@ -295,6 +304,10 @@ def _chrome(homes: dict[str, HomePage], pages: dict[str, dict[str, Page]]) -> No
             translated = menu.copy_for_translation(locale(code))
         translated.items = [
             ("link", {"page": homes["th"], "label": home_label, "external_url": ""}),
+            *[
+                ("link", {"page": page, "label": "", "external_url": ""})
+                for page in _section_pages(homes["th"])
+            ],
             ("link", {"page": pages["about"]["th"], "label": "", "external_url": ""}),
         ]
         translated.save()
@@ -355,3 +368,8 @@ def load(stdout=None) -> dict:
     _chrome(homes, pages)
     admin_password()
     return {"homes": homes, "pages": pages}
+
+
+def finish(stdout=None) -> None:
+    """Run after every app's demo: the menu links to the sections they made."""
+    load(stdout=stdout)

@@ -4,8 +4,11 @@ from django.urls import include, path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import urls as campaigns_urls
+from campaigns.sitemaps import language_sitemaps
 from petitions import urls as petitions_urls
 
 from . import views
@@ -18,6 +21,18 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": language_sitemaps(), "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": language_sitemaps()},
+        name="sitemap_section",
+    ),
     path("", include(petitions_urls.public_urlpatterns)),
 ]
 
@@ -29,6 +44,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include(petitions_urls)),
     path("account/", include("partners.urls")),
+    path("", include(campaigns_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,6 +19,7 @@ def health(request):
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", ""]
+    lines.insert(-1, f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 

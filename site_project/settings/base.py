@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "site_project",
     "partners",
     "petitions",
+    "campaigns",
+    "stories",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -39,6 +39,7 @@ THAI_MONTHS_SHORT = (
     "ธ.ค.",
 )
 BUDDHIST_ERA_OFFSET = 543
+OG_LOCALES = {"th": "th_TH", "en": "en_GB", "km": "km_KH", "my": "my_MM"}
 
 
 @register.filter
@@ -82,3 +83,45 @@ def quick_exit_needed(context) -> bool:
     if request is None:
         return False
     return SiteSettings.for_request(request).quick_exit_everywhere
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context) -> dict:
+    """Canonical address, hreflang alternates and Open Graph values for the page being shown."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is None or request is None or not getattr(page, "pk", None):
+        return {}
+    language = translation.get_language() or "th"
+    canonical = request.build_absolute_uri(page.get_url(request))
+    alternates = [
+        {
+            "code": other.locale.language_code,
+            "url": request.build_absolute_uri(other.get_url(request)),
+        }
+        for other in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .order_by("locale_id")
+    ]
+    default = next((alt for alt in alternates if alt["code"] == "th"), None)
+    image = getattr(page, "social_image", None) or getattr(page, "hero_image", None)
+    image_url = image_width = image_height = ""
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        image_url = request.build_absolute_uri(rendition.url)
+        image_width, image_height = rendition.width, rendition.height
+    description = page.search_description or getattr(page, "intro", "") or ""
+    return {
+        "canonical": canonical,
+        "alternates": alternates,
+        "x_default": default["url"] if default else "",
+        "title": page.seo_title or page.title,
+        "description": description[:300],
+        "og_type": getattr(page, "og_type", "website"),
+        "og_locale": OG_LOCALES.get(language, language),
+        "image_url": image_url,
+        "image_width": image_width,
+        "image_height": image_height,
+        "image_alt": getattr(page, "hero_image_alt", "") or page.title,
+    }

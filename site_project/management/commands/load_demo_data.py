@@ -1,7 +1,8 @@
 """Build the demo site from the source documents, in Thai and English (and the home pages in all four).
 
 Each app that has demo content provides ``<app>/demo.py`` with ``load(stdout)`` and ``reset()``; this command
-runs them in INSTALLED_APPS order (resets in reverse), so later apps can use what earlier ones made.
+runs them in INSTALLED_APPS order (resets in reverse), so later apps can use what earlier ones made,
+then each module's optional ``finish(stdout)`` (the menu, which links to what the others made).
 """
 
 from importlib import import_module
@@ -41,6 +42,9 @@ class Command(BaseCommand):
                     module.reset()
             for module in modules:
                 module.load(stdout=self.stdout)
+            for module in modules:
+                if hasattr(module, "finish"):
+                    module.finish(stdout=self.stdout)
         names = ", ".join(module.__name__.removesuffix(".demo") for module in modules)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({names})."))
         self.stdout.write(f"Admin: username {ADMIN_USERNAME}, password {admin_password()}")

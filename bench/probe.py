@@ -1,0 +1,267 @@
+"""The bench's window into the site's own database: ``python -m bench.probe COMMAND [ARGS]``.
+
+Runs with the site's production settings (the environment ``bench/run.py`` builds) and prints JSON.
+
+* ``load-demo``: ``load_demo_data``, keeping the demo admin password in the bench workspace instead of
+  overwriting the developer's ``var/demo-admin.txt``;
+* ``discover``: the URL of one page of each public type (or why there is none), the database engine;
+* ``queries PATH...``: SQL queries of a first and a repeat GET of each path, in-process, cache as configured;
+* ``petition-counts PK``: stored and confirmed signature rows of one petition;
+* ``export PK``: stream the petition's signatures as CSV to /dev/null through the site's own exporter.
+
+Apps that do not exist yet are reported as missing, never fatal: the bench skips what depends on them.
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.base")
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+LANGUAGE = "th"
+# Each public page type: the app it lives in, words its model name has, words it must not have.
+PAGE_TYPES = {
+    "campaign": ("campaigns", ("campaign",), ("index", "listing")),
+    "petition": ("petitions", ("petition",), ("index", "listing")),
+    "story": ("stories", ("story",), ("index", "listing")),
+    "partners": ("partners", ("index", "directory", "listing"), ()),
+    "partner": ("partners", ("partner", "organisation", "organization"), ("index", "directory", "listing")),
+}
+URL_NAMES = {
+    "partners": ("partners:directory", "partners:index", "partners:list", "partner_directory"),
+    "api": ("petitions:api_list", "petitions:api-list", "api:petitions", "petitions_api"),
+}
+
+
+def _page_models(app_label: str) -> list:
+    if not apps.is_installed(app_label):
+        return []
+    return [model for model in apps.get_app_config(app_label).get_models() if issubclass(model, Page)]
+
+
+def _match(name: str, wanted: tuple, unwanted: tuple) -> bool:
+    name = name.lower()
+    return any(word in name for word in wanted) and not any(word in name for word in unwanted)
+
+
+def _first_live_page(model):
+    pages = model.objects.live().public().order_by("path")
+    return pages.filter(locale__language_code=LANGUAGE).first() or pages.first()
+
+
+def _page_entry(page) -> dict:
+    return {"url": page.get_url(), "pk": page.pk, "model": page.specific_class._meta.label}
+
+
+def discover_page(key: str) -> dict:
+    override = os.environ.get(f"BENCH_URL_{key.upper()}")
+    if override:
+        return {"url": override, "source": "environment"}
+    if key == "home":
+        page = _first_live_page(apps.get_model("site_project", "HomePage"))
+        return _page_entry(page) if page else {"reason": "no live home page"}
+    if key == "about":
+        page = Page.objects.live().filter(slug="about", locale__language_code=LANGUAGE).first()
+        return _page_entry(page) if page else {"reason": "no live page with slug 'about'"}
+    app_label, wanted, unwanted = PAGE_TYPES[key]
+    if not apps.is_installed(app_label):
+        return {"reason": f"app '{app_label}' is not installed"}
+    for model in _page_models(app_label):
+        if _match(model.__name__, wanted, unwanted):
+            page = _first_live_page(model)
+            if page:
+                return _page_entry(page)
+    with translation.override(LANGUAGE):
+        for name in URL_NAMES.get(key, ()):
+            try:
+                return {"url": reverse(name), "source": f"url name {name}"}
+            except NoReverseMatch:
+                continue
+        for model in apps.get_app_config(app_label).get_models():
+            if _match(model.__name__, wanted, unwanted) and hasattr(model, "get_absolute_url"):
+                item = model._default_manager.order_by("pk").first()
+                if item is not None:
+                    return {"url": item.get_absolute_url(), "pk": item.pk, "model": model._meta.label}
+    return {"reason": f"no live {key} page or URL in app '{app_label}'"}
+
+
+def discover_api() -> dict:
+    override = os.environ.get("BENCH_URL_API")
+    if override:
+        return {"url": override, "source": "environment"}
+    if not apps.is_installed("petitions"):
+        return {"reason": "app 'petitions' is not installed"}
+    for name in URL_NAMES["api"]:
+        try:
+            return {"url": reverse(name), "source": f"url name {name}"}
+        except NoReverseMatch:
+            continue
+    return {"url": "/api/petitions/", "source": "the documented path"}
+
+
+def signature_model():
+    if not apps.is_installed("petitions"):
+        return None
+    try:
+        return apps.get_model("petitions", "Signature")
+    except LookupError:
+        return None
+
+
+def discover() -> dict:
+    pages = {}
+    for key in ("home", "about", "campaign", "petition", "story", "partners", "partner"):
+        try:
+            pages[key] = discover_page(key)
+        except Exception as error:  # noqa: BLE001  (a half-built app must not stop the bench)
+            pages[key] = {"reason": f"{type(error).__name__}: {str(error)[:160]}"}
+    try:
+        api = discover_api()
+    except Exception as error:  # noqa: BLE001
+        api = {"reason": f"{type(error).__name__}: {str(error)[:160]}"}
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            version = f"SQLite {cursor.fetchone()[0]}"
+        else:
+            cursor.execute("show server_version")
+            version = f"PostgreSQL {cursor.fetchone()[0]}"
+    return {
+        "pages": pages,
+        "api": api,
+        "signature_model": bool(signature_model()),
+        "apps": sorted(
+            config.label
+            for config in apps.get_app_configs()
+            if config.label in {"site_project", "partners", "petitions", "campaigns", "stories"}
+        ),
+        "database": {"vendor": connection.vendor, "version": version},
+    }
+
+
+def queries(paths: list[str]) -> dict:
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for path in paths:
+        row = {}
+        for visit in ("first", "repeat"):
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+            row[visit] = len(captured)
+            row["status"] = response.status_code
+        counts[path] = row
+    return counts
+
+
+def _signatures_of(pk: int):
+    model = signature_model()
+    if model is None:
+        return None
+    for field in model._meta.get_fields():
+        if getattr(field, "many_to_one", False) and field.related_model is not None:
+            related = field.related_model
+            if related is Page or issubclass(related, Page) or related._meta.app_label == "petitions":
+                return model._default_manager.filter(**{field.name: pk})
+    return None
+
+
+def _confirmed(queryset):
+    for method in ("confirmed",):
+        if callable(getattr(queryset, method, None)):
+            return getattr(queryset, method)()
+    names = {field.name for field in queryset.model._meta.get_fields()}
+    if "confirmed_at" in names:
+        return queryset.filter(confirmed_at__isnull=False)
+    if "is_confirmed" in names:
+        return queryset.filter(is_confirmed=True)
+    if "confirmed" in names:
+        return queryset.filter(confirmed=True)
+    return None
+
+
+def petition_counts(pk: int) -> dict:
+    rows = _signatures_of(pk)
+    if rows is None:
+        return {"reason": "no petitions.Signature model with a foreign key to its petition"}
+    confirmed = _confirmed(rows)
+    result = {"rows": rows.count(), "confirmed": None if confirmed is None else confirmed.count()}
+    if "status" in {field.name for field in rows.model._meta.get_fields()}:
+        result["by_status"] = dict(rows.order_by().values_list("status").annotate(n=Count("pk")))
+    return result
+
+
+def export(pk: int) -> dict:
+    """Stream every signature of petition ``pk`` as CSV to /dev/null, through the site's exporter."""
+    try:
+        from petitions import services  # noqa: PLC0415  (the app may not exist yet)
+    except ImportError:
+        return {"reason": "no petitions.services"}
+    exporter = getattr(services, "export_signatures_csv", None) or getattr(
+        services, "stream_signatures_csv", None
+    )
+    if exporter is None:
+        return {"reason": "petitions.services has no export_signatures_csv or stream_signatures_csv"}
+    from petitions.models import PetitionPage  # noqa: PLC0415
+
+    petition = PetitionPage.objects.get(pk=pk)
+    started = time.perf_counter()
+    rows, size = 0, 0
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for chunk in exporter(petition=petition):
+            text = chunk.decode() if isinstance(chunk, bytes) else chunk
+            rows += text.count("\n")
+            size += len(text)
+            sink.write(text)
+    seconds = time.perf_counter() - started
+    return {
+        "rows": rows - 1,
+        "bytes": size,
+        "seconds": round(seconds, 2),
+        "rows_per_s": round(rows / seconds),
+    }
+
+
+def load_demo() -> dict:
+    from site_project import demo  # noqa: PLC0415
+
+    demo.ADMIN_PASSWORD_FILE = Path(os.environ.get("BENCH_WORKDIR", "var/bench")) / "demo-admin.txt"
+    call_command("load_demo_data", stdout=sys.stderr)
+    return {"loaded": True}
+
+
+def main(argv: list[str]) -> None:
+    command, args = argv[1], argv[2:]
+    if command == "load-demo":
+        result = load_demo()
+    elif command == "discover":
+        result = discover()
+    elif command == "queries":
+        result = queries(args)
+    elif command == "petition-counts":
+        result = petition_counts(int(args[0]))
+    elif command == "export":
+        result = export(int(args[0]))
+    elif command == "idle":
+        result = {"idle": True}
+    else:
+        raise SystemExit(f"unknown command {command!r}")
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

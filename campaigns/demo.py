@@ -1,0 +1,394 @@
+"""Demo campaigns from the source documents (002: key dates, Songkran; 004: the Chiang Rai committee's
+provincial 25 November campaign reaching more than 2,000 people), in Thai and English.
+
+Two years of the 25 November campaign exist so that "Copy to another year" has something to copy. Idempotent:
+pages are found by slug and left alone once made. Partners and petitions are linked when their demo exists.
+"""
+
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from site_project.factories import locale
+from site_project.models import HomePage
+
+from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
+from .models import CampaignIndexPage, CampaignPage, CampaignTheme, EventRSVP, SearchEntry
+
+THEMES = {
+    "25-november": {
+        "th": ("25 พฤศจิกายน / 16 วันแห่งการรณรงค์", "25 พฤศจิกายน – 10 ธันวาคม"),
+        "en": ("25 November / 16 Days of Activism", "25 November to 10 December"),
+    },
+    "songkran": {"th": ("สงกรานต์ปลอดภัย", "13–15 เมษายน"), "en": ("A safe Songkran", "13 to 15 April")},
+    "mothers-day": {"th": ("วันแม่", "12 สิงหาคม"), "en": ("Mother's Day", "12 August")},
+    "30-july": {
+        "th": ("30 กรกฎาคม วันต่อต้านการค้ามนุษย์โลก", "30 กรกฎาคม"),
+        "en": ("30 July, World Day against Trafficking in Persons", "30 July"),
+    },
+}
+
+INDEX = {
+    "th": {"title": "แคมเปญ", "intro": "การรณรงค์ในวันสำคัญที่ภาคีเครือข่ายทำร่วมกันทุกปี"},
+    "en": {"title": "Campaigns", "intro": "The campaigns partners run together on key dates every year."},
+}
+
+PARTNER_SLUGS = (
+    "women-and-men-progressive-movement-foundation",
+    "chiang-rai-cso-coordinating-committee",
+    "ministry-of-social-development-and-human-security",
+)
+
+
+def _paragraph(text: str) -> tuple[str, str]:
+    return ("paragraph", f"<p>{text}</p>")
+
+
+def _november(year: int) -> dict:
+    be = year + 543
+    return {
+        "slug": f"25-november-{year}",
+        "theme": "25-november",
+        "year": year,
+        "kind": "provincial",
+        "province": "chiang-rai",
+        "key_date": datetime.date(year, 11, 25),
+        "start_date": datetime.date(year, 11, 25),
+        "end_date": datetime.date(year, 12, 10),
+        "colour": (91, 42, 134),
+        "th": {
+            "title": f"25 พฤศจิกายน {be}: ยุติความรุนแรงต่อผู้หญิงและเด็ก",
+            "intro": (
+                "16 วันแห่งการรณรงค์ ตั้งแต่วันยุติความรุนแรงต่อสตรีสากล 25 พฤศจิกายน ถึงวันสิทธิมนุษยชนสากล "
+                "10 ธันวาคม ภาคีเครือข่ายในเชียงรายร่วมกันส่งเสียงว่าความรุนแรงต่อผู้หญิงและเด็กต้องยุติ"
+            ),
+            "body": [
+                _paragraph(
+                    "คณะกรรมการประสานงานองค์กรภาคประชาสังคมเพื่อคุ้มครองเด็ก สตรี และต่อต้านการค้ามนุษย์ "
+                    "จังหวัดเชียงราย (คปค.) จัดกิจกรรมรณรงค์ระดับจังหวัดเนื่องในวันยุติความรุนแรงต่อสตรีสากล "
+                    "ร่วมกับสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด มาตั้งแต่ปี 2561 "
+                    "โดยผสมผสานทรัพยากร บุคคล ความรู้ ความชำนาญ และงบประมาณขององค์กรสมาชิก"
+                ),
+                (
+                    "facts",
+                    {
+                        "heading": "การรณรงค์ในตัวเลข",
+                        "facts": [
+                            {"figure": "2,000+", "label": "คนที่กิจกรรมรณรงค์เข้าถึง", "source": "คปค. เชียงราย"},
+                            {"figure": "16", "label": "องค์กรสมาชิก คปค.", "source": "คปค. เชียงราย"},
+                            {"figure": "126", "label": "ผู้ปฏิบัติงานด่านหน้าที่ผ่านการอบรม", "source": "2562–2564"},
+                        ],
+                    },
+                ),
+                (
+                    "event",
+                    {
+                        "title": "เดินรณรงค์ยุติความรุนแรงต่อผู้หญิง",
+                        "date": datetime.date(year, 11, 25),
+                        "start_time": datetime.time(16, 0),
+                        "end_time": datetime.time(18, 30),
+                        "venue": "หอนาฬิกาเชียงราย",
+                        "province": "chiang-rai",
+                        "online_url": "",
+                        "description": "เดินรณรงค์ร่วมกับเยาวชน องค์กรสมาชิก และหน่วยงานรัฐ ใส่เสื้อสีส้มมาร่วมกัน",
+                        "takes_rsvp": True,
+                    },
+                ),
+                (
+                    "share_kit",
+                    {
+                        "heading": "ช่วยกันบอกต่อ",
+                        "line_message": "25 พฤศจิกายน วันยุติความรุนแรงต่อสตรีสากล มาร่วมเดินรณรงค์กับภาคีเครือข่ายเชียงราย",
+                        "facebook_message": (
+                            "ความรุนแรงต่อผู้หญิงและเด็กไม่ใช่เรื่องส่วนตัว ร่วมส่งเสียงใน 16 วันแห่งการรณรงค์ "
+                            "ตั้งแต่ 25 พฤศจิกายนถึง 10 ธันวาคม"
+                        ),
+                        "hashtags": "#ยุติความรุนแรง #OrangeTheWorld",
+                    },
+                ),
+            ],
+        },
+        "en": {
+            "title": f"25 November {year}: end violence against women and children",
+            "intro": (
+                "Sixteen days of activism, from the International Day for the Elimination of Violence against "
+                "Women on 25 November to Human Rights Day on 10 December: partners in Chiang Rai speak up together."
+            ),
+            "body": [
+                _paragraph(
+                    "The Chiang Rai coordinating committee of civil-society organisations for the protection of "
+                    "children and women and against human trafficking has run a provincial campaign for 25 November "
+                    "with the provincial office of social development and human security since 2018, pooling its "
+                    "members' people, knowledge, skills and budgets."
+                ),
+                (
+                    "facts",
+                    {
+                        "heading": "The campaign in numbers",
+                        "facts": [
+                            {
+                                "figure": "2,000+",
+                                "label": "people reached by the campaigns",
+                                "source": "Chiang Rai committee",
+                            },
+                            {
+                                "figure": "16",
+                                "label": "member organisations",
+                                "source": "Chiang Rai committee",
+                            },
+                            {"figure": "126", "label": "front-line workers trained", "source": "2019–2021"},
+                        ],
+                    },
+                ),
+                (
+                    "event",
+                    {
+                        "title": "Walk to end violence against women",
+                        "date": datetime.date(year, 11, 25),
+                        "start_time": datetime.time(16, 0),
+                        "end_time": datetime.time(18, 30),
+                        "venue": "Chiang Rai clock tower",
+                        "province": "chiang-rai",
+                        "online_url": "",
+                        "description": "Walk with young people, member organisations and government offices. Wear orange.",
+                        "takes_rsvp": True,
+                    },
+                ),
+                (
+                    "share_kit",
+                    {
+                        "heading": "Spread the word",
+                        "line_message": "25 November is the day to end violence against women. Walk with partners in Chiang Rai.",
+                        "facebook_message": (
+                            "Violence against women and children is never a private matter. Speak up during the 16 days "
+                            "from 25 November to 10 December."
+                        ),
+                        "hashtags": "#EndViolence #OrangeTheWorld",
+                    },
+                ),
+            ],
+        },
+    }
+
+
+SONGKRAN = {
+    "slug": "songkran-2025",
+    "theme": "songkran",
+    "year": 2025,
+    "kind": "national",
+    "province": "",
+    "key_date": datetime.date(2025, 4, 13),
+    "start_date": datetime.date(2025, 4, 11),
+    "end_date": datetime.date(2025, 4, 17),
+    "colour": (0, 105, 148),
+    "th": {
+        "title": "สงกรานต์ 2568: เล่นน้ำได้ ลวนลามไม่ได้",
+        "intro": "สงกรานต์ต้องปลอดภัยสำหรับทุกคน การแตะต้องร่างกายโดยไม่ยินยอมคือการคุกคามทางเพศ ไม่ใช่การเล่นน้ำ",
+        "body": [
+            _paragraph(
+                "มูลนิธิหญิงชายก้าวไกลทำงานร่วมกับกระทรวงพัฒนาสังคมและความมั่นคงของมนุษย์รณรงค์ในวันสงกรานต์ "
+                "จนเกิดกลไกแก้ปัญหาการคุกคามทางเพศที่เชื่อมกับสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด"
+            ),
+            _paragraph(
+                "เครื่องดื่มแอลกอฮอล์ทำให้ความเสี่ยงต่อการคุกคามทางเพศและความรุนแรงในครอบครัวสูงขึ้น "
+                "ภาคีเครือข่ายงดเหล้าร่วมผลักดันการห้ามขายเบียร์สดในร้านสะดวกซื้อ ซึ่งมีผลบังคับใช้เมื่อ 30 ตุลาคม 2561"
+            ),
+            (
+                "quote",
+                {
+                    "quote": "อย่ามาบอกว่าฉันควรแต่งตัวอย่างไร",
+                    "attribution": "นิทรรศการ DON'T TELL ME HOW TO DRESS, 2561",
+                },
+            ),
+        ],
+    },
+    "en": {
+        "title": "Songkran 2025: splash water, not hands",
+        "intro": "Songkran must be safe for everyone. Touching someone without consent is sexual harassment, not play.",
+        "body": [
+            _paragraph(
+                "The Women and Men Progressive Movement Foundation campaigns at Songkran with the Ministry of Social "
+                "Development and Human Security, which led to a way of handling sexual harassment linked to each "
+                "province's social development office."
+            ),
+            _paragraph(
+                "Alcohol raises the risk of sexual harassment and domestic violence. Partner networks pushed for the "
+                "ban on draft-beer sales in convenience stores, in force since 30 October 2018."
+            ),
+            (
+                "quote",
+                {
+                    "quote": "Don't tell me how to dress",
+                    "attribution": "DON'T TELL ME HOW TO DRESS exhibition, 2018",
+                },
+            ),
+        ],
+    },
+}
+
+
+def demo_image(title: str, colour: tuple[int, int, int]):
+    """A plain 1200 × 630 picture made in memory, so the demo needs no network and no photos of people."""
+    existing = get_image_model().objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    picture = PillowImage.new("RGB", (1200, 630), colour)
+    draw = ImageDraw.Draw(picture)
+    for step in range(0, 1200, 60):
+        draw.line([(step, 630), (step + 300, 0)], fill=tuple(min(255, c + 40) for c in colour), width=18)
+    output = io.BytesIO()
+    picture.save(output, format="PNG")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40]
+    return get_image_model().objects.create(
+        title=title, file=ContentFile(output.getvalue(), name=f"{slug}.png")
+    )
+
+
+def _toolkit_document():
+    document_model = get_document_model()
+    title = "ข้อความรณรงค์ 25 พฤศจิกายน / 25 November campaign messages"
+    existing = document_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    text = (
+        "ยุติความรุนแรงต่อผู้หญิงและเด็ก\nสายด่วน 1300 ตลอด 24 ชั่วโมง\n\n"
+        "End violence against women and children\nHotline 1300, 24 hours\n"
+    )
+    return document_model.objects.create(
+        title=title, file=ContentFile(text.encode(), name="25-november-messages.txt")
+    )
+
+
+def _themes() -> dict[str, CampaignTheme]:
+    themes = {}
+    for slug, languages in THEMES.items():
+        thai = CampaignTheme.objects.filter(slug=slug, locale=locale("th")).first()
+        if thai is None:
+            name, dates = languages["th"]
+            thai = CampaignThemeFactory(name=name, slug=slug, key_dates=dates, locale=locale("th"))
+        english = thai.get_translation_or_none(locale("en"))
+        if english is None:
+            english = thai.copy_for_translation(locale("en"))
+            english.name, english.key_dates = languages["en"]
+            english.save()
+        themes[slug] = thai
+    return themes
+
+
+def _translation(page, language: str, fields: dict):
+    translated = page.get_translation_or_none(locale(language))
+    if translated is not None:
+        return translated.specific
+    translated = page.copy_for_translation(locale(language), copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def _index() -> CampaignIndexPage | None:
+    thai_home = HomePage.objects.filter(locale__language_code="th").first()
+    if thai_home is None:
+        return None
+    index = CampaignIndexPage.objects.child_of(thai_home).first()
+    if index is None:
+        index = CampaignIndexPageFactory(parent=thai_home, slug="campaigns", **INDEX["th"])
+    _translation(index, "en", INDEX["en"])
+    return index
+
+
+def _partners() -> list:
+    from partners.models import PartnerPage
+
+    return list(PartnerPage.objects.filter(slug__in=PARTNER_SLUGS, locale__language_code="th"))
+
+
+def demo_petition():
+    """The demo petition against 4 a.m. nightlife hours, or the first open Thai petition, if petitions has a demo."""
+    from petitions.models import PetitionPage
+
+    petitions = PetitionPage.objects.live().filter(locale__language_code="th")
+    return petitions.filter(title__contains="สถานบันเทิง").first() or petitions.order_by("pk").first()
+
+
+def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -> CampaignPage:
+    existing = CampaignPage.objects.child_of(index).filter(slug=data["slug"]).first()
+    if existing is not None:
+        return existing
+    image = demo_image(data["en"]["title"], data["colour"])
+    synced = {
+        key: data[key] for key in ("slug", "year", "kind", "province", "key_date", "start_date", "end_date")
+    }
+    extra_th, extra_en = [], []
+    if petition is not None:
+        extra_th = [("petition", {"petition": petition, "intro": "ร่วมลงชื่อสนับสนุนข้อเสนอของภาคีเครือข่าย"})]
+        extra_en = [("petition", {"petition": petition, "intro": "Sign the partners' petition."})]
+    if toolkit is not None:
+        extra_th.append(
+            (
+                "toolkit",
+                {
+                    "heading": "ชุดสื่อรณรงค์",
+                    "intro": "",
+                    "documents": [{"document": toolkit, "description": "ข้อความสำหรับป้ายและโพสต์"}],
+                },
+            )
+        )
+        extra_en.append(
+            (
+                "toolkit",
+                {
+                    "heading": "Campaign toolkit",
+                    "intro": "",
+                    "documents": [{"document": toolkit, "description": "Messages for banners and posts"}],
+                },
+            )
+        )
+    thai = CampaignPageFactory(
+        parent=index,
+        title=data["th"]["title"],
+        intro=data["th"]["intro"],
+        body=data["th"]["body"] + extra_th,
+        theme=themes[data["theme"]],
+        hero_image=image,
+        hero_image_alt="",
+        **synced,
+    )
+    thai.co_organisers.set(_partners())
+    thai.save_revision().publish()
+    _translation(
+        thai,
+        "en",
+        {"title": data["en"]["title"], "intro": data["en"]["intro"], "body": data["en"]["body"] + extra_en},
+    )
+    return thai
+
+
+def load(stdout=None) -> dict:
+    index = _index()
+    if index is None:
+        return {}
+    themes = _themes()
+    petition = demo_petition()
+    toolkit = _toolkit_document()
+    campaigns = {
+        "25-november-2024": _campaign(index, _november(2024), themes, toolkit=toolkit),
+        "25-november-2025": _campaign(index, _november(2025), themes, petition=petition, toolkit=toolkit),
+        "songkran-2025": _campaign(index, SONGKRAN, themes, petition=petition),
+    }
+    if stdout is not None:
+        stdout.write(f"Campaigns: {len(campaigns)} in Thai and English.")
+    return {"index": index, "themes": themes, "campaigns": campaigns}
+
+
+def reset() -> None:
+    for index in CampaignIndexPage.objects.all():
+        index.delete()
+    EventRSVP.objects.all().delete()
+    CampaignTheme.objects.all().delete()
+    SearchEntry.objects.filter(content_type="campaigns.CampaignPage").delete()

@@ -1,0 +1,77 @@
+"""The public forms on campaign pages: the listing filter, event RSVPs and the site search box."""
+
+from urllib.parse import urlencode
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from .blocks import display_year
+from .models import CampaignPage
+
+ANY = [("", _("Any"))]
+
+
+class CampaignFilterForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=ANY + CampaignPage.KIND_CHOICES)
+
+    def __init__(self, *args, themes=(), years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = ANY + [(theme.slug, theme.name) for theme in themes]
+        self.fields["year"].choices = ANY + [(str(year), display_year(year)) for year in years]
+
+    def filter(self, campaigns):
+        data = self.cleaned_data
+        if data.get("theme"):
+            campaigns = campaigns.filter(theme__slug=data["theme"])
+        if data.get("year"):
+            campaigns = campaigns.filter(year=data["year"])
+        if data.get("kind"):
+            campaigns = campaigns.filter(kind=data["kind"])
+        return campaigns
+
+    def query_string(self) -> str:
+        """The active filters, for pagination links."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        kept = {key: value for key, value in self.cleaned_data.items() if value}
+        return urlencode(kept)
+
+
+class RSVPForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("An e-mail address or a phone number, so we can reach you."),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=20,
+        validators=[
+            RegexValidator(r"^\+?[0-9][0-9 -]{7,18}$", _("Enter a phone number, e.g. 081 234 5678."))
+        ],
+    )
+    people = forms.IntegerField(label=_("How many people are coming?"), min_value=1, max_value=50, initial=1)
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_action = action
+        self.helper.form_method = "post"
+        self.helper.add_input(Submit("rsvp", _("I will come")))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and not self.errors.get("email"):
+            raise forms.ValidationError(_("Give an e-mail address or a phone number."))
+        return data
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False, strip=True)

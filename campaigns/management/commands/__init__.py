@@ -1,0 +1,1 @@
+"""rebuild_site_search."""

@@ -1,0 +1,445 @@
+"""Campaign themes, campaign pages and their index, RSVPs to campaign events, and the site search index."""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from site_project.models import BasePage
+
+from .blocks import CampaignBodyBlock, province_choices, province_name
+from .video import VIDEO_PAGE_CSP
+
+PER_PAGE = 12
+
+
+class CampaignTheme(TranslatableMixin, models.Model):
+    """A recurring campaign, such as "25 November / 16 Days", so each year's campaign can be compared."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. 25 November / 16 Days of Activism"))
+    slug = models.SlugField(
+        _("short name for web addresses"),
+        max_length=60,
+        help_text=_("Lower-case letters, digits and dashes, e.g. 25-november. The same in every language."),
+    )
+    key_dates = models.CharField(
+        _("key dates"),
+        max_length=120,
+        blank=True,
+        help_text=_("When it comes round each year, e.g. 25 November to 10 December."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences on what the theme is about.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("key_dates"), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        verbose_name = _("campaign theme")
+        verbose_name_plural = _("campaign themes")
+
+    def __str__(self):
+        return self.name
+
+
+def themes_by_key(locale) -> dict:
+    """Each theme in ``locale`` (or the default language where it is not translated yet), by translation key."""
+    found = {}
+    default = Locale.get_default()
+    for theme in CampaignTheme.objects.filter(locale__in=[locale, default]).order_by("name"):
+        if theme.locale_id == locale.pk or theme.translation_key not in found:
+            found[theme.translation_key] = theme
+    return found
+
+
+class CampaignIndexPage(RoutablePageMixin, BasePage):
+    """The list of campaigns (slug ``campaigns``), filtered by theme, year and kind, with a feed."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A sentence above the list."))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *BasePage.safety_panels]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["site_project.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
+
+    def campaigns(self):
+        return (
+            CampaignPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("locale")
+            .prefetch_related(
+                Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions())
+            )
+            .order_by("-year", "-key_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import CampaignFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = self.campaigns()
+        themes = themes_by_key(self.locale)
+        form = CampaignFilterForm(request.GET or None, themes=themes.values(), years=self._years())
+        if form.is_valid():
+            campaigns = form.filter(campaigns)
+        page_obj = Paginator(campaigns, PER_PAGE).get_page(request.GET.get("page"))
+        theme_keys = dict(
+            CampaignTheme.objects.filter(pk__in=[c.theme_id for c in page_obj]).values_list(
+                "pk", "translation_key"
+            )
+        )
+        for campaign in page_obj:
+            campaign.theme_display = themes.get(theme_keys.get(campaign.theme_id))
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            campaigns=page_obj.object_list,
+            query_string=form.query_string(),
+            feed_url=self.get_url(request) + self.reverse_subpage("feed"),
+        )
+        return context
+
+    def _years(self) -> list[int]:
+        return list(
+            CampaignPage.objects.child_of(self)
+            .live()
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import CampaignFeed
+
+        return CampaignFeed(index=self)(request)
+
+
+class CampaignPage(RoutablePageMixin, BasePage):
+    """One year's campaign: its dates, partners, and a body of stories, events, petitions and toolkits."""
+
+    KIND_CHOICES = [
+        ("national", _("National")),
+        ("provincial", _("Provincial")),
+        ("community", _("Community")),
+        ("online", _("Online")),
+    ]
+
+    theme = models.ForeignKey(
+        CampaignTheme,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campaigns",
+        verbose_name=_("theme"),
+        help_text=_("The recurring campaign this year's belongs to, so years can be compared."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The campaign year in the Common Era, e.g. 2025 (shown as 2568 in Thai)."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=KIND_CHOICES,
+        default="national",
+        help_text=_("How far it reaches: the whole country, one province, one community, or online."),
+    )
+    province = models.CharField(
+        _("province"),
+        max_length=40,
+        blank=True,
+        choices=province_choices(),
+        help_text=_("For a provincial or community campaign: where it happens."),
+    )
+    key_date = models.DateField(
+        _("key date"),
+        null=True,
+        blank=True,
+        help_text=_("The day the campaign is built around, e.g. 25 November."),
+    )
+    start_date = models.DateField(
+        _("starts"), null=True, blank=True, help_text=_("First day of the campaign.")
+    )
+    end_date = models.DateField(_("ends"), null=True, blank=True, help_text=_("Last day of the campaign."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+        help_text=_("Shown at the top of the page and in lists. Wide pictures work best."),
+    )
+    hero_image_alt = models.CharField(
+        _("main image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Describe the picture for people who cannot see it."),
+    )
+    co_organisers = ParentalManyToManyField(
+        "partners.PartnerPage",
+        related_name="co_organised_campaigns",
+        blank=True,
+        verbose_name=_("co-organising partners"),
+        help_text=_("Partner organisations that run this campaign with us."),
+    )
+    intro = models.TextField(
+        _("introduction"), help_text=_("One or two sentences: what the campaign asks for.")
+    )
+    body = StreamField(
+        CampaignBodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Text, pictures, facts, videos, petitions, events, toolkits and share messages."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("kind")]),
+                FieldPanel("province"),
+                FieldRowPanel([FieldPanel("key_date"), FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Main image")),
+        FieldPanel("co_organisers"),
+        FieldPanel("body"),
+        *BasePage.safety_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("theme"),
+        SynchronizedField("year"),
+        SynchronizedField("kind"),
+        SynchronizedField("province"),
+        SynchronizedField("key_date"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("co_organisers"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
+        if self.kind in {"provincial", "community"} and not self.province:
+            raise ValidationError(
+                {"province": _("Choose the province for a provincial or community campaign.")}
+            )
+
+    def province_name(self) -> str:
+        return province_name(self.province)
+
+    @property
+    def has_video(self) -> bool:
+        return any(block.block_type == "video" for block in self.body)
+
+    def event_blocks(self):
+        return [block for block in self.body if block.block_type == "event"]
+
+    def event_block(self, block_id: str):
+        return next((block for block in self.event_blocks() if block.id == block_id), None)
+
+    def theme_in_language(self):
+        if self.theme_id is None:
+            return None
+        return themes_by_key(self.locale).get(self.theme.translation_key)
+
+    def other_years(self):
+        if self.theme_id is None:
+            return CampaignPage.objects.none()
+        return (
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, theme__translation_key=self.theme.translation_key)
+            .exclude(pk=self.pk)
+            .order_by("-year")
+        )
+
+    def related_stories(self, limit: int = 3):
+        """Live stories in this language tied to this campaign, or to its theme."""
+        if not apps.is_installed("stories"):
+            return []
+        story_model = apps.get_model("stories", "StoryPage")
+        condition = Q(related_campaign__translation_key=self.translation_key)
+        if self.theme_id:
+            condition |= Q(themes__translation_key=self.theme.translation_key)
+        return list(
+            story_model.objects.live()
+            .public()
+            .filter(condition, locale_id=self.locale_id)
+            .select_related("storyteller", "related_petition")
+            .distinct()
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def localized_co_organisers(self) -> list:
+        """Co-organisers in this page's language where translated, live ones only, in one or two queries."""
+        chosen = list(self.co_organisers.all())
+        if not chosen:
+            return []
+        partner_model = type(chosen[0])
+        keys = [partner.translation_key for partner in chosen]
+        in_language = {
+            partner.translation_key: partner
+            for partner in partner_model.objects.live().filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            )
+        }
+        return [in_language.get(partner.translation_key) or partner for partner in chosen if partner.live]
+
+    def embedded_petition_keys(self) -> set:
+        return {
+            block.value["petition"].translation_key
+            for block in self.body
+            if block.block_type == "petition" and block.value.get("petition")
+        }
+
+    def related_petitions(self, stories=(), limit: int = 3) -> list:
+        """Live petitions in this language linked from this campaign's stories or run by its co-organisers,
+        leaving out those already embedded in the page."""
+        if not apps.is_installed("petitions"):
+            return []
+        petition_model = apps.get_model("petitions", "PetitionPage")
+        condition = Q(
+            translation_key__in=[s.related_petition.translation_key for s in stories if s.related_petition]
+        )
+        partner_keys = [partner.translation_key for partner in self.co_organisers.all()]
+        if partner_keys:
+            condition |= Q(co_sponsors__translation_key__in=partner_keys)
+        return list(
+            petition_model.objects.live()
+            .public()
+            .filter(condition, locale_id=self.locale_id)
+            .exclude(translation_key__in=self.embedded_petition_keys())
+            .distinct()
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.related_stories()
+        context.update(
+            theme=self.theme_in_language(),
+            other_years=self.other_years(),
+            related_stories=stories,
+            related_petitions=self.related_petitions(stories),
+            co_organisers=self.localized_co_organisers(),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.has_video:
+            response.headers["Content-Security-Policy"] = VIDEO_PAGE_CSP
+        return response
+
+    @path("rsvp/<str:block_id>/", name="rsvp")
+    def rsvp(self, request, block_id: str):
+        from .forms import RSVPForm
+        from .services import record_rsvp
+
+        event = self.event_block(block_id)
+        if event is None or not event.value.get("takes_rsvp"):
+            raise Http404
+        if request.method != "POST":
+            return redirect(f"{self.get_url(request)}#event-{block_id}")
+        form = RSVPForm(request.POST, prefix=f"rsvp-{block_id}")
+        if form.is_valid():
+            record_rsvp(campaign=self, block_id=block_id, data=form.cleaned_data)
+            messages.success(request, _("Thank you. We have noted that you will come."))
+            return redirect(f"{self.get_url(request)}#event-{block_id}")
+        response = self.render(request, context_overrides={"rsvp_forms": {block_id: form}})
+        response.status_code = 400
+        if self.has_video:
+            response.headers["Content-Security-Policy"] = VIDEO_PAGE_CSP
+        return response
+
+
+class EventRSVP(models.Model):
+    """Someone who said they will come to an event on a campaign page."""
+
+    campaign = models.ForeignKey(
+        CampaignPage, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("campaign")
+    )
+    event_block_id = models.CharField(_("event"), max_length=64, db_index=True)
+    event_title = models.CharField(_("event title"), max_length=160)
+    event_date = models.DateField(_("event date"))
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    people = models.PositiveSmallIntegerField(
+        _("number of people"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="th")
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("event RSVP")
+        verbose_name_plural = _("event RSVPs")
+
+    def __str__(self):
+        return f"{self.name} → {self.event_title} ({self.event_date:%Y-%m-%d})"
+
+
+class SearchEntry(models.Model):
+    """The searchable text of one live page, normalised so Thai, Khmer and Burmese match by substring.
+
+    Kept up to date when pages are published, unpublished or deleted (``signals.py``); ``search.py`` reads it.
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+", primary_key=True)
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    content_type = models.CharField(max_length=100)
+    title = models.TextField()
+    text = models.TextField()
+    stems = models.TextField(help_text="English word stems, space separated, with a space at both ends.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,97 @@
+"""Writes with side effects for campaigns: event RSVPs and copying a campaign to a new year."""
+
+import datetime
+import re
+import uuid
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from .models import CampaignPage, EventRSVP
+
+BUDDHIST_ERA_OFFSET = 543
+
+
+class RSVPClosed(Exception):
+    pass
+
+
+def record_rsvp(*, campaign: CampaignPage, block_id: str, data: dict, language: str = "") -> EventRSVP:
+    from django.utils import translation
+
+    event = campaign.event_block(block_id)
+    if event is None or not event.value.get("takes_rsvp"):
+        raise RSVPClosed(block_id)
+    return EventRSVP.objects.create(
+        campaign=campaign,
+        event_block_id=block_id,
+        event_title=event.value["title"],
+        event_date=event.value["date"],
+        name=data["name"],
+        email=data.get("email") or "",
+        phone=data.get("phone") or "",
+        people=data.get("people") or 1,
+        language=language or translation.get_language() or "th",
+    )
+
+
+def _shift_date(value: datetime.date | None, years: int) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # 29 February into a common year
+        return value.replace(year=value.year + years, day=28)
+
+
+def _replace_year(text: str, old: int, new: int) -> str:
+    """Change the year in a title or slug, in the Common and the Buddhist Era."""
+    text = re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
+    return re.sub(rf"(?<!\d){old + BUDDHIST_ERA_OFFSET}(?!\d)", str(new + BUDDHIST_ERA_OFFSET), text)
+
+
+def _free_slug(parent: Page, slug: str) -> str:
+    candidate, number = slug, 2
+    while parent.get_children().filter(slug=candidate).exists():
+        candidate = f"{slug}-{number}"
+        number += 1
+    return candidate
+
+
+@transaction.atomic
+def copy_campaign_to_year(*, campaign: CampaignPage, year: int, user=None) -> CampaignPage:
+    """Copy a campaign and every translation of it as drafts for ``year``; returns the copy in its language.
+
+    The copies share a new translation key, so they remain translations of one another; dates move by the
+    difference in years and the year in titles and slugs is updated. Nothing is published.
+    """
+    years = year - campaign.year
+    translation_key = uuid.uuid4()
+    copies = {}
+    for original in campaign.get_translations(inclusive=True).specific().order_by("pk"):
+        parent = original.get_parent()
+        slug = _replace_year(original.slug, original.year, year)
+        if slug == original.slug:
+            slug = f"{original.slug}-{year}"
+        copy = original.copy(
+            to=parent,
+            update_attrs={
+                "title": _replace_year(original.title, original.year, year),
+                "slug": _free_slug(parent, slugify(slug, allow_unicode=True)),
+                "draft_title": _replace_year(original.title, original.year, year),
+                "year": year,
+                "key_date": _shift_date(original.key_date, years),
+                "start_date": _shift_date(original.start_date, years),
+                "end_date": _shift_date(original.end_date, years),
+                "translation_key": translation_key,
+            },
+            keep_live=False,
+            copy_revisions=False,
+            reset_translation_key=False,
+            user=user,
+        )
+        copy = copy.specific
+        copy.save_revision(user=user, log_action=False)
+        copies[original.pk] = copy
+    return copies[campaign.pk]

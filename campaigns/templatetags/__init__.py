@@ -1,0 +1,1 @@
+"""Template tags of the campaigns app, and the sharing and search-engine tags every page can use."""

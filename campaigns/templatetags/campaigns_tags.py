@@ -1,0 +1,51 @@
+"""Derived values for campaign templates: RSVP forms, share links and the sharing and search-engine tags."""
+
+from urllib.parse import quote, urlencode
+
+from django import template
+
+from ..blocks import display_year
+from ..forms import RSVPForm
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def rsvp_form(context, block_id: str):
+    """The RSVP form for one event: the submitted one with its errors, or a fresh one."""
+    submitted = (context.get("rsvp_forms") or {}).get(block_id)
+    page = context.get("page")
+    action = ""
+    if page is not None:
+        action = page.get_url(context.get("request")) + page.reverse_subpage("rsvp", args=[block_id])
+    if submitted is not None:
+        submitted.helper.form_action = action
+        return submitted
+    return RSVPForm(prefix=f"rsvp-{block_id}", action=action)
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, message: str = "", hashtags: str = "") -> dict:
+    """LINE and Facebook share addresses for the current page, with the message in the page's language."""
+    request = context.get("request")
+    page = context.get("page")
+    page_url = request.build_absolute_uri(page.get_url(request)) if page is not None and request else ""
+    text = " ".join(part for part in (message, hashtags, page_url) if part)
+    return {
+        "page_url": page_url,
+        "text": text,
+        "line": "https://line.me/R/share?text=" + quote(text),
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": page_url}),
+    }
+
+
+@register.filter(name="display_year")
+def display_year_filter(year) -> str:
+    """``{{ campaign.year|display_year }}``: 2568 for Thai readers, 2025 for others."""
+    return display_year(year)
+
+
+@register.simple_tag
+def page_number_url(query_string: str, number: int) -> str:
+    """A pagination link that keeps the active filters."""
+    return "?" + "&".join(part for part in (query_string, f"page={number}") if part)

@@ -1,0 +1,82 @@
+"""The public forms for stories: the listing filter and "share your story"."""
+
+from urllib.parse import urlencode
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.blocks import display_year
+
+from .models import Storyteller
+
+ANY = [("", _("Any"))]
+
+
+class StoryFilterForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Told by"), required=False, choices=ANY + Storyteller.KIND_CHOICES)
+
+    def __init__(self, *args, themes=(), years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = ANY + [(theme.slug, theme.name) for theme in themes]
+        self.fields["year"].choices = ANY + [(str(year), display_year(year)) for year in years]
+
+    def filter(self, stories):
+        data = self.cleaned_data
+        if data.get("theme"):
+            stories = stories.filter(themes__slug=data["theme"]).distinct()
+        if data.get("year"):
+            stories = stories.filter(story_date__year=data["year"])
+        if data.get("kind"):
+            stories = stories.filter(storyteller__kind=data["kind"])
+        return stories
+
+    def query_string(self) -> str:
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return urlencode({key: value for key, value in self.cleaned_data.items() if value})
+
+
+class ShareStoryForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name, or a name we may call you"),
+        max_length=120,
+        help_text=_("It does not have to be your real name."),
+    )
+    contact = forms.CharField(
+        label=_("How can we reach you? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("An e-mail address, phone number or LINE ID. Only our staff will see it."),
+    )
+    story = forms.CharField(
+        label=_("Your story"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        min_length=20,
+        max_length=10_000,
+        help_text=_("Write as much or as little as you like. Do not include other people's names."),
+    )
+    may_contact = forms.BooleanField(
+        label=_("You may contact me about my story"),
+        required=False,
+    )
+    understood = forms.BooleanField(
+        label=_("I understand that staff will read this, and nothing will be published without my consent"),
+        required=True,
+    )
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_action = action
+        self.helper.form_method = "post"
+        self.helper.add_input(Submit("send", _("Send my story")))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("may_contact") and not data.get("contact"):
+            self.add_error("contact", _("Tell us how to reach you, or untick “You may contact me”."))
+        return data

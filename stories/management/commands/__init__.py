@@ -1,0 +1,1 @@
+"""expire_story_consents."""

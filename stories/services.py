@@ -1,0 +1,63 @@
+"""Writes with side effects for stories: consent withdrawal and expiry, and stories sent in by the public."""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
+
+from .models import StoryConsent, StoryPage, StorySubmission
+
+
+def _unpublish(page: StoryPage, by=None) -> None:
+    # Consent overrides page permissions: whoever records a withdrawal takes the story down.
+    UnpublishPageAction(page, user=by).execute(skip_permission_checks=True)
+
+
+def enforce_consent(*, story: StoryPage, by=None) -> list[StoryPage]:
+    """Unpublish each live translation of ``story`` that no consent in force covers. Returns those unpublished."""
+    unpublished = []
+    for translation in story.get_translations(inclusive=True).live().specific():
+        if not translation.has_consent():
+            _unpublish(translation, by)
+            unpublished.append(translation)
+    return unpublished
+
+
+@transaction.atomic
+def withdraw_consent(*, consent: StoryConsent, by=None) -> list[StoryPage]:
+    """Record that consent is withdrawn and unpublish every translation of the story at once."""
+    consent = StoryConsent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_by = by
+        consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    unpublished = []
+    for translation in consent.story.get_translations(inclusive=True).live().specific():
+        _unpublish(translation, by)
+        unpublished.append(translation)
+    return unpublished
+
+
+def expire_story_consents(*, today=None) -> list[StoryPage]:
+    """Unpublish every live story translation whose consent has ended (run daily)."""
+    unpublished = []
+    for story in StoryPage.objects.live().select_related("locale"):
+        if not story.has_consent(on=today):
+            with transaction.atomic():
+                _unpublish(story)
+            unpublished.append(story)
+    return unpublished
+
+
+@transaction.atomic
+def submit_story(*, data: dict, language: str) -> StorySubmission:
+    from .tasks import notify_staff_of_submission
+
+    submission = StorySubmission.objects.create(
+        name=data["name"],
+        contact=data.get("contact") or "",
+        may_contact=bool(data.get("may_contact")),
+        story=data["story"],
+        language=language,
+    )
+    transaction.on_commit(lambda: notify_staff_of_submission.enqueue(submission.pk))
+    return submission

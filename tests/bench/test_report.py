@@ -1,0 +1,136 @@
+import json
+
+from bench import report
+from bench.scenarios import SCENARIOS, Target
+
+RUN = {
+    "engine": "sqlite",
+    "database": {"vendor": "sqlite", "version": "SQLite 3.40.1"},
+    "started_at": "2026-11-23 17:00 UTC",
+    "finished_at": "2026-11-23 17:05 UTC",
+    "seconds_per_scenario": 5.0,
+    "data_size": "demo only",
+    "machine": {
+        "cpu_model": "AMD EPYC",
+        "cpus": 2,
+        "memory_gib": 23.5,
+        "python": "3.11.7",
+        "wrk": "wrk 4.1.0",
+        "gunicorn": "27.0.1",
+        "commit": "abc1234",
+    },
+    "server": {"workers": 2, "cache": "locmem://"},
+    "rows": [
+        {
+            "name": "baseline ok",
+            "data": "demo",
+            "concurrency": 16,
+            "generator": "wrk",
+            "status": "ok",
+            "rps": 2400.0,
+            "p50_ms": 6.0,
+            "p95_ms": 9.0,
+            "p99_ms": 12.0,
+            "errors": 0,
+            "generator_cpu_pct": 30.0,
+        },
+        {
+            "name": "read home",
+            "data": "demo",
+            "concurrency": 16,
+            "generator": "wrk",
+            "status": "ok",
+            "rps": 2000.0,
+            "p50_ms": 7.0,
+            "p95_ms": 11.0,
+            "p99_ms": 15.0,
+            "errors": 0,
+            "ratio": 0.83,
+            "queries_on_hit": 0,
+            "target": "≥ 0.8 × baseline",
+            "met": True,
+        },
+        {
+            "name": "read story",
+            "data": "demo",
+            "concurrency": 16,
+            "generator": "wrk",
+            "status": "skipped",
+            "reason": "app 'stories' is not installed",
+            "target": "≥ 0.8 × baseline",
+        },
+        {
+            "name": "read home",
+            "data": "full",
+            "concurrency": 16,
+            "generator": "wrk",
+            "status": "ok",
+            "rps": 1500.0,
+            "p50_ms": 9.0,
+            "p95_ms": 22.0,
+            "p99_ms": 30.0,
+            "errors": 0,
+        },
+    ],
+    "checks": [
+        {"name": "signing: rows stored = accepted posts", "ok": True, "detail": "10 stored, 10 accepted"}
+    ],
+    "page_weight": {
+        "petition": {
+            "path": "/th/p/",
+            "total_bytes": 40_960,
+            "bytes_by_kind": {"html": 20_480, "js": 2048},
+            "requests": 3,
+            "external": [],
+        },
+        "story": {"reason": "app 'stories' is not installed"},
+    },
+    "memory": {"site": {"worker-1": 120.5}},
+    "notes": ["demo-size data only"],
+}
+
+
+def test_the_table_shows_figures_ratios_and_verdicts():
+    table = report.scenario_table(RUN["rows"])
+    assert "| read home | demo | 16 | wrk | 2,000.0 | 7.0 | 11.0 | 15.0 | 0 | 0.83 |" in table
+    assert "(measured: 0 SQL) | yes |" in table
+
+
+def test_a_missing_page_is_a_row_that_says_why():
+    table = report.scenario_table(RUN["rows"])
+    assert "| read story | demo | 16 | wrk | not available: app 'stories' is not installed |" in table
+
+
+def test_the_page_weight_table_judges_the_petition_page():
+    table = report.page_weight_table(RUN["page_weight"])
+    assert "| petition | /th/p/ | 40.0 | 20.0 | 0.0 | 2.0 |" in table
+    assert "| no | ≤ 150 KB, JS ≤ 20 KB | yes |" in table
+    assert "not available: app 'stories' is not installed" in table
+
+
+def test_the_slowdown_from_demo_to_full_size_is_reported():
+    table = report.scale_table(RUN["rows"])
+    assert "| read home | 2,000.0 → 1,500.0 | 11.0 → 22.0 | 2.00 | ≤ 1.5× | **no** |" in table
+
+
+def test_each_engine_keeps_its_own_latest_run(tmp_path):
+    report.write(tmp_path, RUN)
+    report.write(tmp_path, {**RUN, "engine": "postgresql", "database": {"version": "PostgreSQL 15.20"}})
+    combined = json.loads((tmp_path / "latest.json").read_text())
+    assert list(combined["runs"]) == ["sqlite", "postgresql"]
+    markdown = (tmp_path / "latest.md").read_text()
+    assert markdown.index("## SQLite 3.40.1") < markdown.index("## PostgreSQL 15.20")
+
+
+def test_a_target_is_unknown_until_it_can_be_measured():
+    target = Target(min_ratio=0.8, zero_queries_on_hit=True)
+    assert target.check({"ratio": 0.9, "queries_on_hit": 0}) is True
+    assert target.check({"ratio": 0.9, "queries_on_hit": 3}) is False
+    assert target.check({"ratio": 0.9}) is None
+    assert target.check({"ratio": 0.5}) is False
+
+
+def test_every_scenario_name_is_unique_and_every_baseline_exists():
+    names = [scenario.name for scenario in SCENARIOS]
+    assert len(names) == len(set(names))
+    assert {scenario.baseline for scenario in SCENARIOS if scenario.baseline} <= set(names)

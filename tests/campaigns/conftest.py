@@ -1,0 +1,95 @@
+"""Fixtures for the campaign tests: the campaign index in Thai and English, a theme, a petition, a campaign
+with a petition block, an event and a video."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
+from petitions.factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
+
+from ..conftest import translate
+
+VIDEO_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+
+
+@pytest.fixture(autouse=True)
+def no_minimum_time(settings):
+    settings.PETITION_MIN_SECONDS_TO_SUBMIT = 0
+    settings.PETITION_RATE_LIMIT_ALLOWLIST = []
+
+
+@pytest.fixture
+def campaign_index(home):
+    return CampaignIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def english_campaign_index(campaign_index, english_home):
+    return translate(campaign_index, "en", title="Campaigns")
+
+
+@pytest.fixture
+def theme(db):
+    return CampaignThemeFactory(name="25 พฤศจิกายน / 16 วัน", slug="25-november")
+
+
+@pytest.fixture
+def petition(home):
+    index = PetitionIndexPageFactory(parent=home, slug="petitions")
+    page = PetitionPageFactory(
+        parent=index,
+        title="ยกเลิกการเปิดสถานบันเทิงถึงตีสี่",
+        slug="nightlife",
+        opens_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    page.targets.set([DecisionMakerFactory()])
+    page.save_revision().publish()
+    return page
+
+
+def campaign_body(petition=None) -> list:
+    body = [
+        ("paragraph", "<p>ร่วมยุติความรุนแรงต่อผู้หญิงและเด็ก</p>"),
+        (
+            "facts",
+            {"heading": "", "facts": [{"figure": "2,000+", "label": "คนที่เข้าร่วม", "source": "คปค. 2561"}]},
+        ),
+        ("video", {"url": VIDEO_URL, "title": "คลิปรณรงค์", "poster": None, "caption": ""}),
+        (
+            "event",
+            {
+                "title": "เดินรณรงค์ที่หอนาฬิกา",
+                "date": datetime.date(2025, 11, 25),
+                "start_time": datetime.time(16, 0),
+                "end_time": datetime.time(18, 0),
+                "venue": "หอนาฬิกาเชียงราย",
+                "province": "chiang-rai",
+                "online_url": "",
+                "description": "",
+                "takes_rsvp": True,
+            },
+        ),
+    ]
+    if petition is not None:
+        body.insert(1, ("petition", {"petition": petition, "intro": "ลงชื่อสนับสนุน"}))
+    return body
+
+
+@pytest.fixture
+def campaign(campaign_index, theme, petition):
+    page = CampaignPageFactory(
+        parent=campaign_index,
+        title="25 พฤศจิกายน 2568",
+        slug="25-november-2025",
+        theme=theme,
+        body=campaign_body(petition),
+    )
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def event_block_id(page) -> str:
+    return next(block.id for block in page.body if block.block_type == "event")

@@ -1,0 +1,1 @@
+"""Stories: consent rules, listings, feeds, the share-your-story form and image metadata."""
