@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from .factories import (
     FooterFactory,
@@ -224,17 +224,22 @@ FOOTER = {
 
 
 def reset() -> None:
-    root = _tree_root()
+    root = tree_root()
     for child in root.get_children():
         child.delete()
     for model in (MainMenu, Footer, HelpLine):
         model.objects.all().delete()
 
 
-def _tree_root() -> Page:
-    """The tree's root node, recreated along with the locales if a test flushed the database."""
+def tree_root() -> Page:
+    """The page tree's root, recreated with the locales and the root collection if a flush removed them.
+
+    Migrations make these; a transactional test's flush (or a hand-emptied database) removes them.
+    """
     for code, _name in settings.LANGUAGES:
         locale(code)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale("th"), live=True))
@@ -242,7 +247,7 @@ def _tree_root() -> Page:
 
 
 def _home_pages() -> dict[str, HomePage]:
-    root = _tree_root()
+    root = tree_root()
     for child in root.get_children().exclude(content_type__model="homepage"):
         child.delete()  # Wagtail's "Welcome" page
     thai = HomePage.objects.filter(locale__language_code="th").first()

@@ -12,8 +12,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from site_project.demo import tree_root
 from site_project.factories import HomePageFactory, StandardPageFactory, locale
 from site_project.models import HomePage
 
@@ -33,7 +34,7 @@ def client():
 @pytest.fixture
 def home(db) -> HomePage:
     """The Thai home page as the default site's root, Wagtail's welcome page gone."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     for child in root.get_children():
         child.delete()
     page = HomePageFactory(parent=root, title="ภาคี", slug="home")
@@ -86,7 +87,7 @@ def admin_user(db):
 @pytest.fixture
 def editor(db):
     user = _user("comms-editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get_or_create(name="Editors")[0])
     return user
 
 

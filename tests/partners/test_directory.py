@@ -153,7 +153,7 @@ def test_a_partner_page_lists_nothing_co_organised_when_no_app_points_at_it(clie
     assert response.context["co_organised"] == {"petitions": [], "campaigns": []}
 
 
-def test_the_page_tree_puts_partners_under_one_directory_under_the_home_page():
+def test_the_page_tree_puts_partners_under_one_directory_under_the_home_page(db):
     from wagtail.models import Page
 
     from partners.models import PartnerIndexPage

@@ -7,10 +7,20 @@ import json
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from petitions import services
 from petitions.factories import SignatureFactory
 from petitions.models import CoSignatureStatus, OrganisationCoSignature, Signature, SignatureStatus
+
+
+@pytest.fixture
+def english_admin(admin_user):
+    """Staff who read the Wagtail admin in English (without a preference it speaks Thai)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    return admin_user
 
 
 def test_outsiders_and_editors_cannot_open_the_staff_tools(client_as, outsider, editor):
@@ -20,12 +30,12 @@ def test_outsiders_and_editors_cannot_open_the_staff_tools(client_as, outsider, 
 
 
 def test_bulk_invalidation_previews_the_rows_then_invalidates_and_the_count_follows(
-    client_as, admin_user, petition, django_capture_on_commit_callbacks
+    client_as, english_admin, petition, django_capture_on_commit_callbacks
 ):
     SignatureFactory.create_batch(3, petition=petition, confirmed=True, source="bot-farm")
     SignatureFactory.create_batch(2, petition=petition, confirmed=True)
     services.aggregate_signatures()
-    staff = client_as(admin_user)
+    staff = client_as(english_admin)
     preview = staff.post("/admin/petitions/invalidate/", {"source": "bot-farm"})
     assert preview.status_code == 200
     assert "This will invalidate 3 signatures." in preview.content.decode()
@@ -39,9 +49,9 @@ def test_bulk_invalidation_previews_the_rows_then_invalidates_and_the_count_foll
     assert "No drift" in out.getvalue()
 
 
-def test_staff_review_quarantine_and_release_signatures(client_as, admin_user, sign, petition):
+def test_staff_review_quarantine_and_release_signatures(client_as, english_admin, sign, petition):
     sign(petition, website="bot")
-    staff = client_as(admin_user)
+    staff = client_as(english_admin)
     assert "Filled in the hidden field" in staff.get("/admin/petitions/quarantine/").content.decode()
     staff.post(
         "/admin/petitions/quarantine/", {"signature": [Signature.objects.get().pk], "action": "release"}
