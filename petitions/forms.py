@@ -1,7 +1,6 @@
 """The sign form. Its field names are fixed: partner embeds and load tests post to it."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import translation
@@ -76,17 +75,6 @@ class SignForm(forms.Form):
         if not updates_choices:
             self.fields["updates_from"].widget = forms.MultipleHiddenInput()
         self.privacy_url = privacy_url
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Field("name"),
-            Field("email"),
-            Field("province"),
-            Field("show_name"),
-            *([Field("updates_from")] if updates_choices else []),
-            Field("consent"),
-        )
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -7,6 +7,7 @@ counts abuse in the cache, and writes one row. Its response never says whether t
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,9 +18,12 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from site_project.chrome import content_version
+
 from . import abuse, services
 from .forms import SignForm
 from .models import PetitionPage
+from .models.pages import effective_goal
 from .tasks import UNSUBSCRIBE_SALT
 from .templatetags.petitions_tags import petition_sign_context, privacy_url, updates_choices
 
@@ -188,39 +192,64 @@ def cosign(request, petition_id: int):
 
 
 # --- Public JSON -------------------------------------------------------------------------------------------------
-def _as_json(petition: PetitionPage, request) -> dict:
-    totals = services.public_totals(petition.pk)
+def _api_entry(petition: PetitionPage, request) -> dict:
+    """What the API says of a petition that changes only when editors publish: cached with the content."""
+    updated = petition.last_published_at or petition.latest_revision_created_at
     return {
         "id": petition.pk,
         "title": petition.title,
-        "url": petition.get_full_url(request),
+        "url": request.build_absolute_uri(petition.get_url(request)),
         "locale": petition.locale.language_code,
         "status": petition.status,
-        "signature_count": totals.count,
-        "goal": petition.effective_goal(totals.count),
         "opens_at": petition.opens_at.isoformat() if petition.opens_at else None,
         "closes_at": petition.closes_at.isoformat() if petition.closes_at else None,
-        "updated_at": (petition.last_published_at or petition.latest_revision_created_at).isoformat()
-        if (petition.last_published_at or petition.latest_revision_created_at)
-        else None,
-        "provinces": totals.by_province,
+        "updated_at": updated.isoformat() if updated else None,
+        "_goal": (petition.goal, petition.raise_goal_automatically),
     }
+
+
+def _with_totals(entry: dict) -> dict:
+    """The cached entry with the live count, goal and provinces (a few seconds old at most)."""
+    totals = services.public_totals(entry["id"])
+    goal, automatic = entry["_goal"]
+    public = {key: value for key, value in entry.items() if key != "_goal"}
+    public["signature_count"] = totals.count
+    public["goal"] = effective_goal(totals.count, goal=goal, automatic=automatic)
+    public["provinces"] = totals.by_province
+    return public
+
+
+def _api_cache_key(request, *parts) -> str:
+    return ":".join(["petitions:api", content_version(), request.get_host(), *map(str, parts)])
 
 
 @require_GET
 @cache_control(public=True, max_age=15)
 def api_list(request):
-    petitions = (
-        PetitionPage.objects.live().public().open_or_recent().select_related("locale").order_by("-opens_at")
-    )
-    return JsonResponse({"petitions": [_as_json(p, request) for p in petitions[:100]]})
+    key = _api_cache_key(request, "list")
+    entries = cache.get(key)
+    if entries is None:
+        petitions = (
+            PetitionPage.objects.live()
+            .public()
+            .open_or_recent()
+            .select_related("locale")
+            .order_by("-opens_at")
+        )
+        entries = [_api_entry(petition, request) for petition in petitions[:100]]
+        cache.set(key, entries, services.CONTENT_CACHE_SECONDS)
+    return JsonResponse({"petitions": [_with_totals(entry) for entry in entries]})
 
 
 @require_GET
 @cache_control(public=True, max_age=10)
 def api_detail(request, petition_id: int):
-    petition = _live_petition(petition_id)
-    return JsonResponse(_as_json(petition, request))
+    key = _api_cache_key(request, petition_id)
+    entry = cache.get(key)
+    if entry is None:
+        entry = _api_entry(_live_petition(petition_id), request)
+        cache.set(key, entry, services.CONTENT_CACHE_SECONDS)
+    return JsonResponse(_with_totals(entry))
 
 
 # --- Embed ---------------------------------------------------------------------------------------------------

@@ -8,15 +8,29 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class LinkValue(blocks.StructValue):
-    def url(self) -> str:
+    """A link to a page (shown in the reader's language where translated) or to another site.
+
+    ``translations`` (translation key to page, from one query for a whole menu) and ``request`` (which
+    carries Wagtail's site lookups) are optional: without them each call asks the database itself.
+    """
+
+    def page_in_language(self, translations: dict | None = None):
         page = self.get("page")
+        if page is None:
+            return None
+        if translations is not None:
+            return translations.get(page.translation_key, page)
+        return page.localized
+
+    def url(self, translations: dict | None = None, request=None) -> str:
+        page = self.page_in_language(translations)
         if page:
-            return page.localized.url
+            return page.get_url(request) or ""
         return self.get("external_url") or ""
 
-    def text(self) -> str:
-        page = self.get("page")
-        return self.get("label") or (page.localized.title if page else self.get("external_url", ""))
+    def text(self, translations: dict | None = None) -> str:
+        page = self.page_in_language(translations)
+        return self.get("label") or (page.title if page else self.get("external_url", ""))
 
     def is_external(self) -> bool:
         return not self.get("page") and bool(self.get("external_url"))

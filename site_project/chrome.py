@@ -56,7 +56,8 @@ def invalidate() -> None:
     cache.set(VERSION_KEY, uuid4().hex, None)
 
 
-def _version() -> str:
+def content_version() -> str:
+    """Changes whenever an editor publishes or edits the chrome: keys of anything built from content use it."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid4().hex
@@ -72,11 +73,21 @@ def _in_language(queryset, language_code: str):
     return found[0] if found else None
 
 
-def _links(stream) -> list[Link]:
-    return [Link(block.value.text(), block.value.url(), block.value.is_external()) for block in stream or []]
+def _links(stream, language_code: str, request) -> list[Link]:
+    """The stream's links, with every linked page's translation found in one query."""
+    values = [block.value for block in stream or []]
+    keys = [value["page"].translation_key for value in values if value.get("page")]
+    translations = {}
+    if keys:
+        pages = Page.objects.live().filter(translation_key__in=keys, locale__language_code=language_code)
+        translations = {page.translation_key: page for page in pages}
+    return [
+        Link(value.text(translations), value.url(translations, request), value.is_external())
+        for value in values
+    ]
 
 
-def _build(language_code: str) -> Chrome:
+def _build(language_code: str, request=None) -> Chrome:
     menu = _in_language(MainMenu.objects.select_related("locale"), language_code)
     footer = _in_language(Footer.objects.select_related("locale"), language_code)
     help_lines = list(HelpLine.objects.filter(locale__language_code=language_code))
@@ -87,20 +98,21 @@ def _build(language_code: str) -> Chrome:
         organisation_name=footer.organisation_name if footer else "Phakhi",
         tagline=footer.tagline if footer else "",
         address=footer.address if footer else "",
-        menu=_links(menu.items if menu else None),
-        footer_links=_links(footer.links if footer else None),
+        menu=_links(menu.items if menu else None, language_code, request),
+        footer_links=_links(footer.links if footer else None, language_code, request),
         help_lines=[HelpLineEntry(h.name, h.number, h.tel_url, h.description, h.hours) for h in help_lines],
-        home_urls={home.locale.language_code: home.url for home in homes},
+        home_urls={home.locale.language_code: home.get_url(request) for home in homes},
     )
 
 
-def get_chrome(language_code: str | None = None) -> Chrome:
+def get_chrome(language_code: str | None = None, request=None) -> Chrome:
+    """The chrome in a language. ``request`` only spares Wagtail's site lookups while building it."""
     language_code = language_code or translation.get_language() or "th"
-    key = f"chrome:{_version()}:{language_code}"
+    key = f"chrome:{content_version()}:{language_code}"
     chrome = cache.get(key)
     if chrome is None:
         with translation.override(language_code):
-            chrome = _build(language_code)
+            chrome = _build(language_code, request)
         cache.set(key, chrome, CHROME_SECONDS)
     return chrome
 

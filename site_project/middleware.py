@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+
+from . import holes
 
 PUBLIC_CSP = "; ".join(
     [
@@ -54,26 +57,40 @@ class AnonymousPageCacheMiddleware:
     """Serve repeat anonymous reads of public HTML pages from the cache, with no SQL at all.
 
     Only pages that are the same for every anonymous reader are stored: GET, 200, HTML, no cookie set,
-    no CSRF token rendered (a page with a form carries a per-reader token and is never shared), not
-    marked private. Requests carrying a session cookie always reach the view. The key includes the
-    content version that every publish bumps (see ``chrome.invalidate``), and entries expire after
-    ``PAGE_CACHE_SECONDS`` so that live figures and other processes' caches catch up.
+    not marked private, no messages. A page with a form is stored too: it renders with ``holes`` markers
+    in place of its CSRF token, form token and live count, and every response, the first one and each
+    hit, gets them filled for the visitor at hand, so no token is ever shared between readers. A page
+    that asked for a CSRF token some other way is never stored. Requests carrying a session cookie always
+    reach the view. The key includes the content version that every publish bumps (see
+    ``chrome.invalidate``), and entries expire after ``PAGE_CACHE_SECONDS`` so that live figures and
+    other processes' caches catch up.
     """
 
     SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
-    HEADERS_KEPT = ("Content-Type", "Content-Language", "Vary", "Link")
+    HEADERS_KEPT = (
+        "Content-Type",
+        "Content-Language",
+        "Vary",
+        "Link",
+        "Cache-Control",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # The CSRF middleware sits further in; a hit never reaches it, so a filled CSRF hole sets the
+        # cookie through it here, exactly as it would have.
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
         from django.core.cache import cache
 
-        from .chrome import _version
+        from .chrome import content_version
 
-        key = f"page:{_version()}:{request.get_full_path()}"
+        key = f"page:{content_version()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             status, headers, content = cached
@@ -81,7 +98,8 @@ class AnonymousPageCacheMiddleware:
             for name, value in headers:
                 response.headers[name] = value
             response.headers["X-Page-Cache"] = "hit"
-            return response
+            return self._fill_holes(request, response)
+        holes.open_for(request)
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             headers = [
@@ -89,7 +107,21 @@ class AnonymousPageCacheMiddleware:
             ]
             cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response.headers["X-Page-Cache"] = "miss"
-        return response
+        return self._fill_holes(request, response)
+
+    def _fill_holes(self, request, response):
+        if response.streaming or not holes.has_holes(response.content):
+            return response
+
+        def csrf_token() -> str:
+            if "CSRF_COOKIE" not in request.META:
+                self.csrf.process_request(request)  # reads the visitor's CSRF cookie, if any
+            return get_token(request)
+
+        response.content = holes.fill(request, response.content, csrf_token=csrf_token)
+        if "Content-Length" in response.headers:
+            response.headers["Content-Length"] = str(len(response.content))
+        return self.csrf.process_response(request, response)
 
     def _cacheable_request(self, request) -> bool:
         return (

@@ -113,6 +113,15 @@ class PetitionQuerySet(PageQuerySet):
 PetitionManager = PageManager.from_queryset(PetitionQuerySet)
 
 
+def effective_goal(count: int, *, goal: int, automatic: bool) -> int:
+    """The goal shown beside ``count``: the editor's goal, doubled until above the count if they chose so."""
+    goal = max(goal, 1)
+    if automatic:
+        while count >= goal:
+            goal *= 2
+    return goal
+
+
 class PetitionPage(BasePage):
     """One petition: what it demands, of whom, and the form to sign it."""
 
@@ -226,11 +235,7 @@ class PetitionPage(BasePage):
         return self.closes_at is None or self.closes_at > now
 
     def effective_goal(self, count: int) -> int:
-        goal = max(self.goal, 1)
-        if self.raise_goal_automatically:
-            while count >= goal:
-                goal *= 2
-        return goal
+        return effective_goal(count, goal=self.goal, automatic=self.raise_goal_automatically)
 
     @cached_property
     def count_id(self) -> int:

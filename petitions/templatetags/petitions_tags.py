@@ -1,19 +1,20 @@
 """The sign form and live count anywhere: ``{% petition_sign_context petition as sign %}`` then
 ``{% include "petitions/_sign_form.html" with sign=sign %}``. Campaigns and stories use these."""
 
-import hashlib
 from urllib.parse import urlencode
 
-from crispy_forms.utils import render_crispy_form
 from django import template
-from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from site_project import holes
+
 from .. import abuse
 from ..forms import SignForm
+from ..models.pages import effective_goal
 from ..services import petition_content, public_count, source_from_query
 
 register = template.Library()
@@ -64,13 +65,16 @@ def petition_sign_context(petition, request, *, action: str = "", form=None) -> 
     query = request.GET if request is not None else {}
     if form is None:
         form = SignForm(
-            initial={"source": source_from_query(query), "form_token": abuse.make_form_token(petition.pk)},
+            initial={
+                "source": source_from_query(query),
+                "form_token": holes.marker(request, "form_token", petition.pk)
+                or abuse.make_form_token(petition.pk),
+            },
             updates_choices=updates_choices(petition, co_sponsors),
             privacy_url=privacy_url(),
         )
     page_url = petition.get_full_url(request) or ""
     return {
-        "form_html": "" if form.is_bound else blank_form_html(petition, form),
         "petition": petition,
         "form": form,
         "form_action": action or reverse("petitions:sign", args=[petition.pk]),
@@ -87,23 +91,44 @@ def petition_sign_context(petition, request, *, action: str = "", form=None) -> 
     }
 
 
-FORM_HTML_CACHE_SECONDS = 10 * 60
+def progress_html(petition_id: int, count: int, goal: int) -> str:
+    sign = {
+        "petition": {"pk": petition_id},
+        "count": count,
+        "goal": goal,
+        "percent": min(100, int(count * 100 / goal)) if goal else 0,
+    }
+    return render_to_string("petitions/_progress.html", {"sign": sign})
 
 
-def blank_form_html(petition, form: SignForm) -> str:
-    """The visible fields of an empty sign form, rendered once per petition revision and language.
+@register.simple_tag(takes_context=True)
+def petition_progress(context, sign: dict) -> str:
+    """The count and progress bar. In a page stored for every reader, a hole filled live per response."""
+    petition = sign["petition"]
+    argument = ".".join(
+        [
+            str(petition.pk),
+            translation.get_language() or "th",
+            str(petition.goal),
+            "1" if petition.raise_goal_automatically else "0",
+        ]
+    )
+    marker = holes.marker(context.get("request"), "progress", argument)
+    return mark_safe(marker or progress_html(petition.pk, sign["count"], sign["goal"]))  # noqa: S308
 
-    Crispy renders each of the 78 province options through a template, which was half the page's time.
-    An unbound form holds nothing per visitor (the token, source and CSRF fields are printed outside it).
-    """
-    choices = hashlib.sha256(repr(form.fields["updates_from"].choices).encode()).hexdigest()[:16]
-    language = translation.get_language()
-    key = f"petitions:form-html:{petition.pk}:{petition.live_revision_id}:{language}:{choices}"
-    html = cache.get(key)
-    if html is None:
-        html = str(render_crispy_form(form, form.helper))
-        cache.set(key, html, FORM_HTML_CACHE_SECONDS)
-    return mark_safe(html)  # noqa: S308  (rendered by crispy from our own form, escaped there)
+
+@holes.filler("progress")
+def fill_progress(request, argument: str) -> str:
+    petition_id, language, goal, automatic = argument.split(".")
+    count = public_count(int(petition_id))
+    shown_goal = effective_goal(count, goal=int(goal), automatic=automatic == "1")
+    with translation.override(language):
+        return progress_html(int(petition_id), count, shown_goal)
+
+
+@holes.filler("form_token")
+def fill_form_token(request, argument: str) -> str:
+    return abuse.make_form_token(int(argument))
 
 
 @register.simple_tag

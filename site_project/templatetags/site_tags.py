@@ -62,9 +62,9 @@ def thai_date(value, style: str = "long") -> str:
     return formats.date_format(value, "j F Y")
 
 
-@register.simple_tag
-def get_chrome():
-    return site_chrome.get_chrome()
+@register.simple_tag(takes_context=True)
+def get_chrome(context):
+    return site_chrome.get_chrome(request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
