@@ -14,7 +14,7 @@ from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from site_project.factories import locale
+from site_project.factories import locale, publish_translation
 from site_project.models import HomePage
 
 from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
@@ -280,17 +280,6 @@ def _themes() -> dict[str, CampaignTheme]:
     return themes
 
 
-def _translation(page, language: str, fields: dict):
-    translated = page.get_translation_or_none(locale(language))
-    if translated is not None:
-        return translated.specific
-    translated = page.copy_for_translation(locale(language), copy_parents=True).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
-
-
 def _index() -> CampaignIndexPage | None:
     thai_home = HomePage.objects.filter(locale__language_code="th").first()
     if thai_home is None:
@@ -298,7 +287,7 @@ def _index() -> CampaignIndexPage | None:
     index = CampaignIndexPage.objects.child_of(thai_home).first()
     if index is None:
         index = CampaignIndexPageFactory(parent=thai_home, slug="campaigns", **INDEX["th"])
-    _translation(index, "en", INDEX["en"])
+    publish_translation(index, "en", update=False, **INDEX["en"])
     return index
 
 
@@ -361,10 +350,13 @@ def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -
     )
     thai.co_organisers.set(_partners())
     thai.save_revision().publish()
-    _translation(
+    publish_translation(
         thai,
         "en",
-        {"title": data["en"]["title"], "intro": data["en"]["intro"], "body": data["en"]["body"] + extra_en},
+        update=False,
+        title=data["en"]["title"],
+        intro=data["en"]["intro"],
+        body=data["en"]["body"] + extra_en,
     )
     return thai
 

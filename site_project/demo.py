@@ -21,6 +21,7 @@ from .factories import (
     MainMenuFactory,
     StandardPageFactory,
     locale,
+    publish_translation,
 )
 from .models import Footer, HelpLine, HomePage, MainMenu, SiteSettings
 
@@ -255,7 +256,7 @@ def _home_pages() -> dict[str, HomePage]:
         thai = HomePageFactory(parent=root, slug="home", **_page_fields(HOME["th"]))
     homes = {"th": thai}
     for code in ("en", "km", "my"):
-        homes[code] = _translation(thai, code, HOME[code])
+        homes[code] = publish_translation(thai, code, **_page_fields(HOME[code]))
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"root_page": thai, "hostname": "localhost", "port": 80, "site_name": "Phakhi"},
@@ -269,17 +270,6 @@ def _page_fields(content: dict) -> dict:
     }
 
 
-def _translation(source: Page, language_code: str, content: dict) -> Page:
-    page = source.get_translation_or_none(locale(language_code))
-    if page is None:
-        page = source.copy_for_translation(locale(language_code), copy_parents=True)
-    page = page.specific
-    for key, value in _page_fields(content).items():
-        setattr(page, key, value)
-    page.save_revision().publish()
-    return page
-
-
 def _standard_pages(homes: dict[str, HomePage]) -> dict[str, dict[str, Page]]:
     pages = {}
     reviewed = datetime.date(2026, 11, 1)
@@ -288,7 +278,10 @@ def _standard_pages(homes: dict[str, HomePage]) -> dict[str, dict[str, Page]]:
         fields = {**_page_fields(languages["th"]), "last_reviewed": reviewed}
         if thai is None:
             thai = StandardPageFactory(parent=homes["th"], slug=slug, **fields)
-        pages[slug] = {"th": thai.specific, "en": _translation(thai, "en", languages["en"])}
+        pages[slug] = {
+            "th": thai.specific,
+            "en": publish_translation(thai, "en", **_page_fields(languages["en"])),
+        }
     return pages
 
 

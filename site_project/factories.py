@@ -2,14 +2,69 @@
 
 import factory
 import wagtail_factories
+from django.db import transaction
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
 
 from .models import Footer, HelpLine, HomePage, MainMenu, StandardPage
 
 
 def locale(language_code: str = "th") -> Locale:
     return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+@transaction.atomic
+def publish_translation(page: Page, language_code: str, *, update: bool = True, **fields) -> Page:
+    """Publish the translation of ``page`` in ``language_code`` with ``fields`` set, and return it (specific).
+
+    A missing translation is copied from ``page`` (its missing parents become aliases, as in Wagtail's
+    admin) and the language's locale is made if needed. An existing one is returned untouched when
+    ``update`` is false; otherwise it gets the fields, and a new revision is published only if a field
+    changed (or it is not live yet), so that loading the demo twice changes nothing. An alias given its own
+    fields is first turned into an ordinary page, as wagtail-localize does, so that publishing the source
+    again does not overwrite them.
+    """
+    translation = page.get_translation_or_none(locale(language_code))
+    if translation is None:
+        translation = page.copy_for_translation(locale(language_code), copy_parents=True)
+    elif not update:
+        return translation.specific
+    translation = translation.specific
+    if translation.alias_of_id is not None:
+        ConvertAliasPageAction(translation).execute(skip_permission_checks=True)
+    before = {name: _stored(translation, name) for name in fields}
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    changed = any(_stored(translation, name) != before[name] for name in fields)
+    if changed or not translation.live:
+        translation.save_revision().publish()
+        translation.refresh_from_db()  # publishing saves another instance, made from the revision
+    return translation
+
+
+def _stored(page: Page, name: str):
+    """The value of a page's field as it would be saved, to tell whether setting it changed anything."""
+    field = page._meta.get_field(name)
+    if not hasattr(field, "value_from_object"):  # a child relation: no cheap comparison, count it as changed
+        return object()
+    value = field.value_from_object(page)
+    if isinstance(field, StreamField):
+        return _without_block_ids(field.get_prep_value(value))
+    return value
+
+
+def _without_block_ids(data):
+    """Stream data without the ids Wagtail gives each block and list item (new ones on every assignment)."""
+    if isinstance(data, list):
+        return [_without_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        is_block = {"type", "value"} <= data.keys()
+        return {
+            key: _without_block_ids(value) for key, value in data.items() if not (is_block and key == "id")
+        }
+    return data
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

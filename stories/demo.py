@@ -9,7 +9,7 @@ import datetime
 
 from campaigns.demo import demo_image, demo_petition
 from campaigns.models import CampaignPage, CampaignTheme
-from site_project.factories import locale
+from site_project.factories import locale, publish_translation
 from site_project.models import HomePage
 
 from .factories import StoryIndexPageFactory, StoryPageFactory
@@ -147,17 +147,6 @@ STORIES = [
 ]
 
 
-def _translation(page, language: str, fields: dict):
-    translated = page.get_translation_or_none(locale(language))
-    if translated is not None:
-        return translated.specific
-    translated = page.copy_for_translation(locale(language), copy_parents=True).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
-
-
 def _index() -> StoryIndexPage | None:
     thai_home = HomePage.objects.filter(locale__language_code="th").first()
     if thai_home is None:
@@ -165,7 +154,7 @@ def _index() -> StoryIndexPage | None:
     index = StoryIndexPage.objects.child_of(thai_home).first()
     if index is None:
         index = StoryIndexPageFactory(parent=thai_home, slug="stories", **INDEX["th"])
-    _translation(index, "en", INDEX["en"])
+    publish_translation(index, "en", update=False, **INDEX["en"])
     return index
 
 
@@ -212,10 +201,11 @@ def _story(index, data: dict, petition) -> StoryPage:
         **data["consent"],
     )
     thai.save_revision().publish()
-    _translation(
+    publish_translation(
         thai,
         "en",
-        {key: data["en"][key] for key in ("title", "intro", "content_warning", "pull_quote", "body")},
+        update=False,
+        **{key: data["en"][key] for key in ("title", "intro", "content_warning", "pull_quote", "body")},
     )
     return thai
 

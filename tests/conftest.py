@@ -15,7 +15,7 @@ from django.test import Client
 from wagtail.models import Site
 
 from site_project.demo import tree_root
-from site_project.factories import HomePageFactory, StandardPageFactory, locale
+from site_project.factories import HomePageFactory, StandardPageFactory, publish_translation
 from site_project.models import HomePage
 
 
@@ -44,21 +44,13 @@ def home(db) -> HomePage:
     return page
 
 
-def translate(page, language_code: str, **fields):
-    """Publish a translation of ``page`` in another language, with the given fields changed."""
-    translation = page.get_translation_or_none(locale(language_code))
-    if translation is None:
-        translation = page.copy_for_translation(locale(language_code), copy_parents=True)
-    translation = translation.specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
+# The name the test modules import: ``translate(page, "en", title="...")``.
+translate = publish_translation
 
 
 @pytest.fixture
 def english_home(home) -> HomePage:
-    return translate(home, "en", title="Phakhi")
+    return publish_translation(home, "en", title="Phakhi")
 
 
 @pytest.fixture
