@@ -247,8 +247,9 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
             "quarantine_reason": "",
             "counted": False,
             "confirmed_at": signed + datetime.timedelta(minutes=3) if confirmed else None,
-            "token_hash": "",
-            "token_expires_at": None,
+            # A pending signer was sent their link when they signed (a made-up digest no link matches).
+            "token_hash": "" if confirmed else f"{petition_id:08x}{serial:056x}",
+            "token_expires_at": None if confirmed else signed + datetime.timedelta(hours=72),
             "created_at": signed,
             "anonymised_at": None,
         }

@@ -9,6 +9,7 @@ import logging
 import re
 import secrets
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -34,6 +35,7 @@ COUNT_CACHE_SECONDS = 5
 CANONICAL_CACHE_SECONDS = 60 * 60
 AGGREGATE_DEBOUNCE_SECONDS = 2
 AGGREGATE_BATCH_SIZE = 5000
+CONFIRMATION_BATCH_SECONDS = 1
 RESEND_COOLDOWN_SECONDS = 10 * 60
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 SOURCE_PATTERN = re.compile(r"[^a-z0-9._:/-]+")
@@ -157,7 +159,7 @@ def sign_petition(*, petition: PetitionRef, data: dict, request_meta: dict) -> S
             if consents:
                 UpdatesConsent.objects.bulk_create(consents)
             if not reason:
-                _send_confirmation_on_commit(signature.pk)
+                transaction.on_commit(schedule_confirmations)
     except IntegrityError:
         _on_duplicate(petition_id=petition.count_id, email_canonical=signature.email_canonical)
         return SignResult(signature_id=None, created=False, quarantine_reason=reason)
@@ -190,6 +192,47 @@ def _on_duplicate(*, petition_id: int, email_canonical: str) -> None:
         and cache.add(f"petitions:resend:{existing[0]}", 1, RESEND_COOLDOWN_SECONDS)
     ):
         _send_confirmation_on_commit(existing[0])
+
+
+def schedule_confirmations() -> None:
+    """Send the waiting confirmation e-mails soon, in batches: a surge of signers costs the worker one
+    task a second, not one per signer. ``claim_unsent_confirmations`` makes every run pick up every
+    signature stored before it, so a post that finds a run already scheduled is always in that run."""
+    from .tasks import send_pending_confirmations
+
+    task = send_pending_confirmations
+    if task.get_backend().supports_defer:
+        if not cache.add("petitions:confirm:debounce", 1, CONFIRMATION_BATCH_SECONDS):
+            return
+        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=CONFIRMATION_BATCH_SECONDS))
+    _enqueue_safely(task)
+
+
+def claim_unsent_confirmations(*, limit: int) -> list[tuple[Signature, str]]:
+    """Up to ``limit`` pending signatures never e-mailed, each with a fresh token now stored for it.
+
+    The claim is a conditional update, so two runs at once never both e-mail the same signer.
+    """
+    candidates = list(
+        Signature.objects.filter(status=SignatureStatus.PENDING, token_hash="").order_by("pk")[:limit]
+    )
+    expires = timezone.now() + datetime.timedelta(hours=settings.PETITION_CONFIRMATION_HOURS)
+    claimed = []
+    with transaction.atomic():
+        for signature in candidates:
+            token = secrets.token_urlsafe(32)
+            if Signature.objects.filter(
+                pk=signature.pk, status=SignatureStatus.PENDING, token_hash=""
+            ).update(token_hash=token_digest(token), token_expires_at=expires):
+                claimed.append((signature, token))
+    return claimed
+
+
+def release_confirmation_claim(*, signature_id: int) -> None:
+    """The e-mail could not be sent: let the next run try again."""
+    Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).update(
+        token_hash="", token_expires_at=None
+    )
 
 
 def _send_confirmation_on_commit(signature_id: int) -> None:
@@ -544,8 +587,8 @@ def release_quarantined(*, signature_ids: list[int]) -> int:
             )
         )
         Signature.objects.filter(pk__in=ids).update(status=SignatureStatus.PENDING, quarantine_reason="")
-        for signature_id in ids:
-            _send_confirmation_on_commit(signature_id)
+        if ids:
+            transaction.on_commit(schedule_confirmations)
     return len(ids)
 
 
@@ -751,3 +794,14 @@ def decide_cosignature(*, cosignature_id: int, approve: bool) -> None:
         status=CoSignatureStatus.APPROVED if approve else CoSignatureStatus.REJECTED,
         decided_at=timezone.now(),
     )
+
+
+# --- Exports -------------------------------------------------------------------------------------------------
+def export_signatures_csv(*, petition: PetitionPage, statuses: list[str] | None = None) -> Iterator[str]:
+    """A petition's confirmed signatures as CSV text chunks, for staff to download.
+
+    No e-mail addresses or IP hashes. The exporter lives in ``petitions.exports``; this is its service entry.
+    """
+    from .exports import export_signatures_csv as stream
+
+    return stream(petition=petition, statuses=statuses)

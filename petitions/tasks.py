@@ -1,11 +1,12 @@
 """Background work: the confirmation e-mail and the aggregator that keeps the tallies current."""
 
 import datetime
+import logging
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,6 +16,7 @@ from . import services
 from .models import PetitionPage, Signature, SignatureStatus
 
 UNSUBSCRIBE_SALT = "petitions.unsubscribe"
+logger = logging.getLogger(__name__)
 MAX_IMMEDIATE_ROUNDS = 50
 
 
@@ -34,22 +36,30 @@ def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-@task()
-def send_confirmation(*, signature_id: int) -> bool:
-    """E-mail a fresh confirmation link to a pending signer, in the language they signed in."""
-    signature = Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).first()
-    if signature is None:
-        return False
-    token = services.issue_confirmation_token(signature_id=signature_id)
-    if token is None:
-        return False
-    canonical = PetitionPage.objects.get(pk=signature.petition_id)
-    petition = (
-        PetitionPage.objects.filter(
-            translation_key=canonical.translation_key, locale__language_code=signature.locale
-        ).first()
-        or canonical
-    )
+CONFIRMATION_BATCH_SIZE = 500
+
+
+class _Petitions:
+    """The petition each signer sees, in the language they signed in; looked up once per batch."""
+
+    def __init__(self):
+        self.found: dict[tuple[int, str], PetitionPage] = {}
+
+    def get(self, signature: Signature) -> PetitionPage:
+        key = (signature.petition_id, signature.locale)
+        if key not in self.found:
+            canonical = PetitionPage.objects.get(pk=signature.petition_id)
+            self.found[key] = (
+                PetitionPage.objects.filter(
+                    translation_key=canonical.translation_key, locale__language_code=signature.locale
+                ).first()
+                or canonical
+            )
+        return self.found[key]
+
+
+def confirmation_message(signature: Signature, token: str, petition: PetitionPage) -> EmailMultiAlternatives:
+    """The confirmation e-mail, in the language the person signed in."""
     language = signature.locale if signature.locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
@@ -67,8 +77,40 @@ def send_confirmation(*, signature_id: int) -> bool:
         sender = neutral_sender() if petition.is_sensitive else settings.DEFAULT_FROM_EMAIL
         message = EmailMultiAlternatives(subject, body, sender, [signature.email])
         message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-        message.send()
+    return message
+
+
+@task()
+def send_confirmation(*, signature_id: int) -> bool:
+    """E-mail a fresh confirmation link to one pending signer (a re-send: they signed again)."""
+    signature = Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).first()
+    if signature is None:
+        return False
+    token = services.issue_confirmation_token(signature_id=signature_id)
+    if token is None:
+        return False
+    confirmation_message(signature, token, _Petitions().get(signature)).send()
     return True
+
+
+@task()
+def send_pending_confirmations() -> int:
+    """E-mail every pending signer who has not had their link yet, over one mail connection."""
+    claimed = services.claim_unsent_confirmations(limit=CONFIRMATION_BATCH_SIZE)
+    petitions = _Petitions()
+    sent = 0
+    with get_connection() as connection:
+        for signature, token in claimed:
+            try:
+                connection.send_messages([confirmation_message(signature, token, petitions.get(signature))])
+            except Exception:  # one bad address or a hiccup must not strand the rest of the batch
+                logger.exception("Could not send the confirmation e-mail for signature %s", signature.pk)
+                services.release_confirmation_claim(signature_id=signature.pk)
+            else:
+                sent += 1
+    if len(claimed) == CONFIRMATION_BATCH_SIZE:  # a surge: more are waiting
+        send_pending_confirmations.enqueue()
+    return sent
 
 
 @task()

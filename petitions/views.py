@@ -61,6 +61,20 @@ def _live_petition(petition_id: int, *, only=None) -> PetitionPage:
     return petition
 
 
+def _petition_to_sign(petition_id: int) -> PetitionPage:
+    """The few fields signing needs, kept with the published content: a viral petition's posts skip the query.
+
+    Publishing or unpublishing any page changes ``content_version``, so a closed or withdrawn petition is
+    refused at once; opening and closing dates are compared with the clock on every post.
+    """
+    key = f"petitions:sign-target:{content_version()}:{petition_id}"
+    petition = cache.get(key)
+    if petition is None:
+        petition = _live_petition(petition_id, only=SIGN_FIELDS)
+        cache.set(key, petition, services.CONTENT_CACHE_SECONDS)
+    return petition
+
+
 def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, action: str):
     form = SignForm(request.POST, updates_choices=None, privacy_url=privacy_url())
     if not petition.is_accepting():
@@ -98,7 +112,7 @@ def _rebound(form: SignForm, petition: PetitionPage) -> SignForm:
 def sign(request, petition_id: int):
     return _sign(
         request,
-        _live_petition(petition_id, only=SIGN_FIELDS),
+        _petition_to_sign(petition_id),
         template="petitions/sign.html",
         thanks_url=reverse("petitions:thanks", args=[petition_id]),
         action=reverse("petitions:sign", args=[petition_id]),
@@ -284,7 +298,7 @@ def embed(request, petition_id: int):
 @xframe_options_exempt
 @require_http_methods(["POST"])
 def embed_sign(request, petition_id: int):
-    petition = _live_petition(petition_id, only=SIGN_FIELDS)
+    petition = _petition_to_sign(petition_id)
     _activate_petition_language(petition)
     response = _sign(
         request,

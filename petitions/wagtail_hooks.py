@@ -1,14 +1,16 @@
-"""Admin wiring: decision makers as a snippet, the signatures listing and the staff tools."""
+"""Admin wiring: decision makers as a snippet, the signatures listing, the staff tools and the CSV export."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
-from .models import DecisionMaker, Signature
+from .admin_views import EXPORT_LOG_ACTION
+from .models import DecisionMaker, PetitionPage, Signature
 
 
 class DecisionMakerViewSet(SnippetViewSet):
@@ -65,3 +67,33 @@ def register_petition_tools_menu():
         ),
     ]
     return SubmenuMenuItem(_("Petition tools"), Menu(items=items), icon_name="form", order=350)
+
+
+@hooks.register("register_log_actions")
+def register_export_log_action(actions):
+    actions.register_action(EXPORT_LOG_ACTION, _("Export signatures"), _("Exported the signatures as CSV"))
+
+
+def _export_buttons(*, page, user, priority: int):
+    """The "Export signatures (CSV)" button, on petitions, for staff who may handle signatures."""
+    model = page.specific_class
+    if model is None or not issubclass(model, PetitionPage):
+        return
+    if not user.has_perm("petitions.change_signature"):
+        return
+    yield Button(
+        _("Export signatures (CSV)"),
+        reverse("petitions_admin:export", args=[page.pk]),
+        icon_name="download",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def petition_listing_export_button(page, user, next_url=None):
+    yield from _export_buttons(page=page, user=user, priority=70)
+
+
+@hooks.register("register_page_header_buttons")
+def petition_header_export_button(page, user, view_name, next_url=None):
+    yield from _export_buttons(page=page, user=user, priority=75)

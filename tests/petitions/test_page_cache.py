@@ -82,3 +82,13 @@ def test_an_editor_cannot_plant_a_hole_in_the_page(petition, page_cache):
     reader().get(petition.url)
     html = reader().get(petition.url).content.decode()
     assert "@@hole:0000000000000000:csrf:@@" in html
+
+
+def test_the_embed_served_from_the_cache_can_still_be_framed_by_partner_sites(petition, page_cache):
+    path = f"/embed/petitions/{petition.pk}/"
+    reader().get(path)
+    response = reader().get(path)
+    assert response["X-Page-Cache"] == "hit"
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response
+    assert FORM_TOKEN_INPUT.search(response.content.decode()) is not None
