@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 from . import holes
 
@@ -51,6 +52,22 @@ class SecurityHeadersMiddleware:
         if getattr(settings, "HTTPS", False):
             response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 outside the language-prefixed site stays a 404.
+
+    Django redirects a 404 to the same path under /th/ whenever that path would resolve, and Wagtail's
+    catch-all page route resolves every path: an unknown petition id in the API or an embed, or a missing
+    admin object, answered "302 to /th/..." and only then 404.
+    """
+
+    UNPREFIXED = ("/admin/", "/api/", "/embed/", "/documents/", "/static/", "/media/", "/healthz")
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)
 
 
 class AnonymousPageCacheMiddleware:

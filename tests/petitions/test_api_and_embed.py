@@ -65,3 +65,8 @@ def test_the_embed_signs_without_a_csrf_cookie_but_needs_its_form_token(petition
     )
     assert forged.status_code == 302
     assert Signature.objects.get(email="x@example.org").quarantine_reason == QuarantineReason.NO_FORM_TOKEN
+
+
+def test_an_unknown_petition_in_the_api_or_an_embed_is_not_found_at_once(client, petition):
+    for path in ("/api/petitions/999999/", "/embed/petitions/999999/"):
+        assert client.get(path).status_code == 404
