@@ -418,12 +418,16 @@ def totals_by(petition_id: int, dimension: str = "province") -> dict:
     else:
         row_column = dimension
     confirmed = SignatureStatus.CONFIRMED.value
+    # Without statistics SQLite prefers the (petition, status, confirmed_at) index for the waiting rows and
+    # reads every confirmed signature of the petition (0.3 s at 500,000); the partial index holds only the
+    # few rows the aggregator has not folded in yet. PostgreSQL's planner finds it from its statistics.
+    waiting_index = "INDEXED BY petitions_sig_uncounted" if connection.vendor == "sqlite" else ""
     sql = f"""
         SELECT k, SUM(n) FROM (
             SELECT {dimension} AS k, SUM("count") AS n FROM {tally} WHERE petition_id = %s GROUP BY {dimension}
             UNION ALL
-            SELECT {row_column} AS k, COUNT(*) AS n FROM {signature}
-                WHERE petition_id = %s AND status = '{confirmed}' AND NOT counted GROUP BY {row_column}
+            SELECT {row_column} AS k, COUNT(*) AS n FROM {signature} {waiting_index}
+                WHERE petition_id = %s AND NOT counted AND status = '{confirmed}' GROUP BY {row_column}
             UNION ALL
             SELECT {row_column} AS k, -COUNT(*) AS n FROM {signature}
                 WHERE petition_id = %s AND counted AND NOT (status = '{confirmed}') GROUP BY {row_column}
