@@ -10,6 +10,7 @@ urlpatterns = [
     path("petitions/sign/<int:petition_id>/", views.sign, name="sign"),
     path("petitions/thanks/<int:petition_id>/", views.thanks, name="thanks"),
     path("petitions/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("petitions/confirmed/<int:petition_id>/", views.confirmed, name="confirmed"),
     path("petitions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("petitions/cosign/<int:petition_id>/", views.cosign, name="cosign"),
 ]

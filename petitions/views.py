@@ -143,6 +143,12 @@ def confirm(request, token: str):
     """GET shows a button and confirms nothing (mail scanners open links); only the POST confirms."""
     if request.method == "POST":
         state, signature = services.confirm_signature(token=token)
+        if state is services.TokenState.CONFIRMED and signature is not None:
+            # Post/redirect/get: reloading the thank-you page never posts again, and it is the same page for
+            # everyone who confirmed, so the shared page cache serves it.
+            response = redirect("petitions:confirmed", petition_id=signature.petition_id)
+            response.status_code = 303
+            return response
     else:
         state, signature = services.token_state(token=token)
     petition = None
@@ -161,6 +167,19 @@ def confirm(request, token: str):
         },
         status=status,
     )
+
+
+@require_GET
+def confirmed(request, petition_id: int):
+    petition = _in_language(petition_id)
+    if petition is None:
+        raise Http404(_("No such petition."))
+    context = {
+        "state": services.TokenState.CONFIRMED.value,
+        "petition": petition,
+        "sensitive": petition.is_sensitive,
+    }
+    return render(request, "petitions/confirm.html", context)
 
 
 @never_cache

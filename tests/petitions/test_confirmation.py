@@ -18,10 +18,14 @@ def test_opening_the_confirmation_link_confirms_nothing(client, sign, petition):
     assert Signature.objects.get().status == SignatureStatus.PENDING
 
 
-def test_pressing_the_button_confirms_the_signature_and_it_counts(sign, confirm, petition):
+def test_pressing_the_button_confirms_the_signature_and_it_counts(client, sign, confirm, petition):
     sign(petition)
     response = confirm(last_token())
-    assert response.status_code == 200
+    assert response.status_code == 303  # post/redirect/get: a reload never posts again
+    assert response["Location"] == f"/th/petitions/confirmed/{petition.pk}/"
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert petition.title in page.content.decode()
     signature = Signature.objects.get()
     assert signature.status == SignatureStatus.CONFIRMED
     assert services.public_count(petition.pk) == 1
@@ -83,3 +87,7 @@ def test_the_confirmation_email_carries_an_unsubscribe_link_that_withdraws_conse
     assert UpdatesConsent.objects.get().withdrawn_at is None
     client.post(f"/th/petitions/unsubscribe/{link}/")
     assert UpdatesConsent.objects.get().withdrawn_at is not None
+
+
+def test_the_thank_you_page_of_an_unknown_petition_is_not_found(client, petition):
+    assert client.get("/th/petitions/confirmed/999999/").status_code == 404
