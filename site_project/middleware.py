@@ -84,15 +84,9 @@ class AnonymousPageCacheMiddleware:
     """
 
     SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
-    HEADERS_KEPT = (
-        "Content-Type",
-        "Content-Language",
-        "Vary",
-        "Link",
-        "Cache-Control",
-        "Content-Security-Policy",
-        "X-Frame-Options",
-    )
+    # Every other header of the stored response is replayed on a hit: this middleware comes first, so
+    # the security headers the others add are already on the response it stores.
+    HEADERS_NOT_REPLAYED = {"content-length", "x-page-cache", "set-cookie"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -107,7 +101,7 @@ class AnonymousPageCacheMiddleware:
 
         from .chrome import content_version
 
-        key = f"page:{content_version()}:{request.get_full_path()}"
+        key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             status, headers, content = cached
@@ -120,7 +114,9 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             headers = [
-                (name, response.headers[name]) for name in self.HEADERS_KEPT if name in response.headers
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() not in self.HEADERS_NOT_REPLAYED
             ]
             cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response.headers["X-Page-Cache"] = "miss"
@@ -145,7 +141,9 @@ class AnonymousPageCacheMiddleware:
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES  # a message waits to be shown to this visitor
             and not request.path.startswith(self.SKIP_PREFIXES)
+            and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)  # the redirect comes first
         )
 
     def _cacheable_response(self, request, response) -> bool:

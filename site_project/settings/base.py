@@ -94,10 +94,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that a repeat anonymous read is served before any other work (its stored response already
+    # carries the headers the middleware below adds).
+    "site_project.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "site_project.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "site_project.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -54,3 +54,43 @@ def test_the_cache_is_off_when_page_cache_seconds_is_zero(client, home, settings
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/th/")
     assert "X-Page-Cache" not in client.get("/th/")
+
+
+def test_a_hit_carries_every_header_the_first_view_had(client, home, page_cache):
+    client.get("/th/")
+    first = client.get("/th/")
+    hit = client.get("/th/")
+    assert hit["X-Page-Cache"] == "hit"
+    for name in (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    ):
+        assert hit[name] == first[name]
+
+
+def test_a_visitor_with_a_message_waiting_reaches_the_view(client, home, page_cache):
+    client.get("/th/")
+    client.get("/th/")
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get("/th/")
+
+
+def test_plain_http_is_still_redirected_to_https_when_the_page_is_cached(home, page_cache, settings):
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = True
+    browser = Client()  # a fresh client loads the middleware with the setting on
+    browser.get("/th/", secure=True)
+    assert browser.get("/th/", secure=True)["X-Page-Cache"] in ("miss", "hit")
+    response = browser.get("/th/")
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+def test_each_host_has_its_own_cached_copy(client, home, page_cache, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "phakhi.example"]
+    client.get("/th/")
+    client.get("/th/")
+    assert client.get("/th/", HTTP_HOST="phakhi.example")["X-Page-Cache"] != "hit"
