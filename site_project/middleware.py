@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 from . import holes
@@ -52,6 +53,22 @@ class SecurityHeadersMiddleware:
         if getattr(settings, "HTTPS", False):
             response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """Gzip pages, JSON and CSV for readers on slow mobile networks: Thai HTML shrinks about fivefold.
+
+    Static files come already compressed from WhiteNoise and images do not shrink, so only text is
+    touched. It comes first, so cached pages are compressed too, after their holes are filled. Django's
+    gzip adds random bytes to every response and masks the CSRF token per response (against BREACH).
+    """
+
+    TYPES = ("text/html", "application/json", "text/csv")
+
+    def process_response(self, request, response):
+        if not response.headers.get("Content-Type", "").startswith(self.TYPES):
+            return response
+        return super().process_response(request, response)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -94,7 +94,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that a repeat anonymous read is served before any other work (its stored response already
+    "site_project.middleware.CompressTextMiddleware",
+    # Next, so that a repeat anonymous read is served before any other work (its stored response already
     # carries the headers the middleware below adds).
     "site_project.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",

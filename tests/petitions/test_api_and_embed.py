@@ -70,3 +70,12 @@ def test_the_embed_signs_without_a_csrf_cookie_but_needs_its_form_token(petition
 def test_an_unknown_petition_in_the_api_or_an_embed_is_not_found_at_once(client, petition):
     for path in ("/api/petitions/999999/", "/embed/petitions/999999/"):
         assert client.get(path).status_code == 404
+
+
+def test_the_json_api_is_compressed_for_clients_that_ask(client, petition):
+    import gzip
+    import json
+
+    response = client.get("/api/petitions/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(response.content))["petitions"][0]["id"] == petition.pk

@@ -94,3 +94,16 @@ def test_each_host_has_its_own_cached_copy(client, home, page_cache, settings):
     client.get("/th/")
     client.get("/th/")
     assert client.get("/th/", HTTP_HOST="phakhi.example")["X-Page-Cache"] != "hit"
+
+
+def test_pages_are_compressed_for_browsers_that_ask_and_a_hit_is_too(client, home, page_cache):
+    import gzip
+
+    plain = client.get("/th/").content
+    for _ in range(2):
+        response = client.get("/th/", HTTP_ACCEPT_ENCODING="gzip, br")
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content).decode().count('<html lang="th">') == 1
+    assert response["X-Page-Cache"] == "hit"
+    assert len(response.content) < len(plain) / 2
