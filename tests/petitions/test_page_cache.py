@@ -92,3 +92,14 @@ def test_the_embed_served_from_the_cache_can_still_be_framed_by_partner_sites(pe
     assert "frame-ancestors *" in response["Content-Security-Policy"]
     assert "X-Frame-Options" not in response
     assert FORM_TOKEN_INPUT.search(response.content.decode()) is not None
+
+
+def test_a_cached_petition_page_is_compressed_with_its_holes_filled(petition, page_cache):
+    import gzip
+
+    reader().get(petition.url)
+    response = reader().get(petition.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["X-Page-Cache"] == "hit" and response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content).decode()
+    assert "@@hole:" not in html
+    assert CSRF_INPUT.search(html) is not None

@@ -107,3 +107,13 @@ def test_pages_are_compressed_for_browsers_that_ask_and_a_hit_is_too(client, hom
         assert gzip.decompress(response.content).decode().count('<html lang="th">') == 1
     assert response["X-Page-Cache"] == "hit"
     assert len(response.content) < len(plain) / 2
+
+
+def test_a_page_with_nothing_personal_is_compressed_once_and_served_as_is(client, home, page_cache):
+    client.get("/th/")
+    client.get("/th/")
+    first = client.get("/th/", HTTP_ACCEPT_ENCODING="gzip")
+    second = client.get("/th/", HTTP_ACCEPT_ENCODING="gzip")
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "hit"
+    assert first["Content-Encoding"] == "gzip"
+    assert first.content == second.content  # the stored bytes, not a fresh compression with random padding
