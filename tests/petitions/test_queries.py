@@ -31,3 +31,42 @@ def test_the_petition_page_stays_within_budget_on_a_cold_count_cache(
     cache.delete_many([f"petitions:totals:{full_petition.pk}"])
     with django_assert_max_num_queries(12):
         client.get(f"/th/petitions/{full_petition.slug}/")
+
+
+def test_the_page_after_confirming_runs_at_most_eight_queries(
+    client, petition, django_assert_max_num_queries
+):
+    path = f"/th/petitions/confirmed/{petition.pk}/"
+    client.get(path)  # the site chrome is cached after the first visitor
+    with django_assert_max_num_queries(8):
+        response = client.get(path)
+    assert petition.title in response.content.decode()
+
+
+def test_a_confirmation_post_runs_at_most_six_queries(client, sign, petition, django_assert_max_num_queries):
+    from .conftest import last_token
+
+    sign(petition)
+    with django_assert_max_num_queries(6):
+        response = client.post(f"/th/petitions/confirm/{last_token()}/")
+    assert response.status_code == 303
+
+
+def test_the_signature_export_runs_the_same_queries_for_ten_and_a_thousand_signers(petition):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from petitions import services
+    from petitions.factories import SignatureFactory
+
+    def queries_to_export() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            for _chunk in services.export_signatures_csv(petition=petition):
+                pass
+        return len(captured.captured_queries)
+
+    SignatureFactory.create_batch(10, petition=petition, confirmed=True)
+    queries_to_export()  # the petition's counting id is looked up once, then cached
+    with_ten = queries_to_export()
+    SignatureFactory.create_batch(990, petition=petition, confirmed=True)
+    assert queries_to_export() == with_ten
