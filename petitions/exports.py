@@ -20,7 +20,7 @@ from django.db.models import CharField, Func
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+from site_project.provinces import names_in
 
 from .models import PetitionPage, Signature, SignatureStatus
 from .services import canonical_petition_id
@@ -65,14 +65,6 @@ class BangkokHours(dict):
         return local_hour
 
 
-def province_names() -> dict[str, str]:
-    """Province code to its name in the active language: Thai when it is Thai, English otherwise."""
-    thai = translation.get_language() == "th"
-    return {
-        code: thai_name if thai else english for code, thai_name, english in (*PROVINCES, OUTSIDE_THAILAND)
-    }
-
-
 def column_names() -> list[str]:
     return [
         _("Number"),
@@ -107,7 +99,7 @@ def export_signatures_csv(*, petition: PetitionPage, statuses: Iterable[str] | N
             UtcMinuteText("confirmed_at"),
         )
     )
-    return _stream(rows=rows, header=column_names(), provinces=province_names())
+    return _stream(rows=rows, header=column_names(), provinces=names_in(translation.get_language()))
 
 
 def _stream(*, rows, header: list[str], provinces: dict[str, str]) -> Iterator[str]:

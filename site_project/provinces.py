@@ -20,6 +20,8 @@ same consonant followed by a vowel. That is why กระบี่ comes before 
 province and is not part of ``PROVINCES``.
 """
 
+import functools
+
 PROVINCES = (
     ("krabi", "กระบี่", "Krabi"),
     ("bangkok", "กรุงเทพมหานคร", "Bangkok"),
@@ -101,3 +103,15 @@ PROVINCES = (
 )
 
 OUTSIDE_THAILAND = ("outside-th", "นอกประเทศไทย", "Outside Thailand")
+
+
+@functools.cache
+def names_in(language_code: str | None) -> dict[str, str]:
+    """Province code to name as readers of a language read it: Thai names in Thai, English in every other.
+
+    Built once per language and shared: callers only read it.
+    """
+    thai = language_code == "th"
+    return {
+        code: thai_name if thai else english for code, thai_name, english in (*PROVINCES, OUTSIDE_THAILAND)
+    }

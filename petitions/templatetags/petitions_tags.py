@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from site_project import holes
+from site_project.provinces import names_in
 
 from .. import abuse
 from ..forms import SignForm
@@ -147,13 +148,7 @@ def petition_count(petition) -> int:
 
 @register.filter
 def province_name(code: str) -> str:
-    from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
-
-    thai = translation.get_language() == "th"
-    for province_code, thai_name, english_name in (*PROVINCES, OUTSIDE_THAILAND):
-        if province_code == code:
-            return thai_name if thai else english_name
-    return code
+    return names_in(translation.get_language()).get(code, code)
 
 
 @register.filter
