@@ -70,4 +70,4 @@ def campaign_header_buttons(page, user, view_name, next_url=None):
 
 @hooks.register("register_admin_urls")
 def campaign_admin_urls():
-    return [path("campaigns/<int:page_id>/copy-to-year/", views.copy_to_year, name="campaigns_copy_to_year")]
+    return [path("campaigns/<id:page_id>/copy-to-year/", views.copy_to_year, name="campaigns_copy_to_year")]

@@ -9,11 +9,11 @@ app_name = "partners"
 urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
-    path("invitation/<int:invitation_id>/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("invitation/<id:invitation_id>/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("", views.dashboard, name="dashboard"),
-    path("partners/<int:page_id>/edit/", views.edit_profile, name="edit_profile"),
+    path("partners/<id:page_id>/edit/", views.edit_profile, name="edit_profile"),
     path("members/", views.library, name="library"),
-    path("members/documents/<int:document_id>/", views.download_document, name="download_document"),
+    path("members/documents/<id:document_id>/", views.download_document, name="download_document"),
     path("members/documents/share/", views.share_document, name="share_document"),
     path("members/referrals/", views.referrals, name="referrals"),
 ]

@@ -11,5 +11,5 @@ urlpatterns = [
     path("invalidate/", admin_views.invalidate, name="invalidate"),
     path("signer/", admin_views.signer, name="signer"),
     path("cosignatures/", admin_views.cosignatures, name="cosignatures"),
-    path("export/<int:petition_id>/", admin_views.export, name="export"),
+    path("export/<id:petition_id>/", admin_views.export, name="export"),
 ]

@@ -7,18 +7,18 @@ from . import views
 app_name = "petitions"
 
 urlpatterns = [
-    path("petitions/sign/<int:petition_id>/", views.sign, name="sign"),
-    path("petitions/thanks/<int:petition_id>/", views.thanks, name="thanks"),
+    path("petitions/sign/<id:petition_id>/", views.sign, name="sign"),
+    path("petitions/thanks/<id:petition_id>/", views.thanks, name="thanks"),
     path("petitions/confirm/<str:token>/", views.confirm, name="confirm"),
-    path("petitions/confirmed/<int:petition_id>/", views.confirmed, name="confirmed"),
+    path("petitions/confirmed/<id:petition_id>/", views.confirmed, name="confirmed"),
     path("petitions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("petitions/cosign/<int:petition_id>/", views.cosign, name="cosign"),
+    path("petitions/cosign/<id:petition_id>/", views.cosign, name="cosign"),
 ]
 
 public_urlpatterns = [
     path("api/petitions/", views.api_list, name="petitions_api_list"),
-    path("api/petitions/<int:petition_id>/", views.api_detail, name="petitions_api_detail"),
-    path("embed/petitions/<int:petition_id>/", views.embed, name="petitions_embed"),
-    path("embed/petitions/<int:petition_id>/sign/", views.embed_sign, name="petitions_embed_sign"),
-    path("embed/petitions/<int:petition_id>/thanks/", views.embed_thanks, name="petitions_embed_thanks"),
+    path("api/petitions/<id:petition_id>/", views.api_detail, name="petitions_api_detail"),
+    path("embed/petitions/<id:petition_id>/", views.embed, name="petitions_embed"),
+    path("embed/petitions/<id:petition_id>/sign/", views.embed_sign, name="petitions_embed_sign"),
+    path("embed/petitions/<id:petition_id>/thanks/", views.embed_thanks, name="petitions_embed_thanks"),
 ]

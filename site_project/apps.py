@@ -7,4 +7,6 @@ class SiteProjectConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects cache invalidation)
+        from . import converters, signals  # noqa: F401  (signals connects cache invalidation)
+
+        converters.register()  # <id:…> in every URLconf; they are imported after this

@@ -84,7 +84,7 @@ def withdraw_consent_view(request, consent_id: int):
 def stories_admin_urls():
     return [
         path(
-            "stories/consents/<int:consent_id>/withdraw/",
+            "stories/consents/<id:consent_id>/withdraw/",
             withdraw_consent_view,
             name="stories_withdraw_consent",
         )

@@ -91,3 +91,33 @@ def test_names_in_any_script_are_accepted_and_shown_escaped(client, sign, confir
     assert name not in html
     escaped = name.replace("<", "&lt;").replace(">", "&gt;")
     assert escaped in html
+
+
+HUGE_IDS = [str(2**63), str(2**64 + 5), "9" * 19, "9" * 40, "0" * 25 + "1"]
+ID_ROUTES = [
+    ("post", "/th/petitions/sign/{id}/"),
+    ("get", "/th/petitions/thanks/{id}/"),
+    ("get", "/en/petitions/confirmed/{id}/"),
+    ("get", "/km/petitions/cosign/{id}/"),
+    ("get", "/api/petitions/{id}/"),
+    ("get", "/embed/petitions/{id}/"),
+    ("post", "/embed/petitions/{id}/sign/"),
+    ("get", "/embed/petitions/{id}/thanks/"),
+    ("get", "/admin/petitions/export/{id}/"),
+]
+
+
+@pytest.mark.parametrize("huge", HUGE_IDS)
+@pytest.mark.parametrize(("method", "route"), ID_ROUTES, ids=[route for _m, route in ID_ROUTES])
+def test_an_id_beyond_what_the_database_holds_is_not_found(
+    client_as, admin_user, petition, method, route, huge
+):
+    response = getattr(client_as(admin_user), method)(route.format(id=huge), sign_data(petition))
+    assert response.status_code == 404
+    assert Signature.objects.count() == 0
+
+
+def test_the_largest_id_the_database_holds_reaches_the_view_and_is_simply_unknown(client, petition):
+    response = client.post(f"/th/petitions/sign/{2**63 - 1}/", sign_data(petition))
+    assert response.status_code == 404
+    assert response.resolver_match.url_name == "sign"
