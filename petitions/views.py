@@ -78,10 +78,11 @@ def _petition_to_sign(petition_id: int) -> PetitionPage:
 
 
 def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, action: str):
-    form = SignForm(request.POST, updates_choices=None, privacy_url=privacy_url())
     if not petition.is_accepting():
+        # 410 Gone: the petition is still there to read, but this submission will never be taken.
         context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive}
-        return render(request, template, context)
+        return render(request, template, context, status=410)
+    form = SignForm(request.POST, updates_choices=None, privacy_url=privacy_url())
     if not form.is_valid():
         petition = _live_petition(petition.pk)
         sign_context = petition_sign_context(petition, request, action=action, form=_rebound(form, petition))

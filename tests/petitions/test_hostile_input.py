@@ -70,11 +70,26 @@ def test_an_unknown_petition_is_not_found(client, petition):
     assert client.get("/embed/petitions/999999/", follow=True).status_code == 404
 
 
-def test_a_closed_petition_takes_no_signature(client, petition):
+@pytest.mark.parametrize("route", ["/th/petitions/sign/{id}/", "/embed/petitions/{id}/sign/"])
+def test_a_closed_petition_answers_gone_with_its_message_and_takes_no_signature(client, petition, route):
     petition.status = "closed"
     petition.save_revision().publish()
-    response = client.post(sign_url(petition), sign_data(petition))
-    assert response.status_code == 200
+    response = client.post(route.format(id=petition.pk), sign_data(petition))
+    assert response.status_code == 410
+    assert "แคมเปญนี้ปิดรับรายชื่อแล้ว" in response.content.decode()
+    assert Signature.objects.count() == 0
+
+
+def test_a_petition_past_its_closing_date_answers_gone_in_the_signers_language(client, petition):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    petition.closes_at = timezone.now() - timedelta(minutes=1)
+    petition.save_revision().publish()
+    response = client.post(sign_url(petition, "km"), sign_data(petition))
+    assert response.status_code == 410
+    assert "ញត្តិនេះលែងទទួលហត្ថលេខាទៀតហើយ។" in response.content.decode()
     assert Signature.objects.count() == 0
 
 
