@@ -1,7 +1,8 @@
 """Staff tools in the Wagtail admin: quarantine review, bulk invalidation, a signer's data, co-signatures,
 and a petition's signatures as CSV.
 
-Every view needs the ``petitions.change_signature`` permission; each does one service call.
+Every view needs the ``petitions.change_signature`` permission; each does one service call. Release,
+invalidation and erasure pass the member of staff on, for the audit log; no view writes a signature itself.
 """
 
 import json
@@ -29,15 +30,13 @@ def quarantine(request):
     if request.method == "POST":
         ids = [int(pk) for pk in request.POST.getlist("signature") if pk.isdigit()]
         if request.POST.get("action") == "release":
-            released = services.release_quarantined(signature_ids=ids)
+            released = services.release_quarantined(signature_ids=ids, user=request.user)
             messages.success(
                 request,
                 _("%(count)d signature(s) released; confirmation e-mails sent.") % {"count": released},
             )
         elif request.POST.get("action") == "invalidate":
-            touched = Signature.objects.filter(pk__in=ids, status=SignatureStatus.QUARANTINED).update(
-                status=SignatureStatus.INVALIDATED
-            )
+            touched = services.invalidate_quarantined(signature_ids=ids, user=request.user)
             messages.success(request, _("%(count)d signature(s) invalidated.") % {"count": touched})
         return redirect("petitions_admin:quarantine")
     rows = (
@@ -49,6 +48,20 @@ def quarantine(request):
         request,
         "petitions/admin/quarantine.html",
         {"page_title": _("Quarantined signatures"), "header_icon": "warning", "signatures": rows},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def read_only(request, pk=None):
+    """What the signatures snippet answers for add, edit and delete: 403 and where changes are made instead.
+
+    Staff who may not even see signatures get the same page: it names no signature.
+    """
+    return render(
+        request,
+        "petitions/admin/read_only.html",
+        {"page_title": _("Signatures are read-only"), "header_icon": "form"},
+        status=403,
     )
 
 
@@ -72,7 +85,7 @@ def invalidate(request):
     if request.method == "POST" and form.is_valid():
         criteria = _criteria(form.cleaned_data)
         if request.POST.get("confirm") == "yes":
-            touched = services.invalidate_signatures(criteria=criteria)
+            touched = services.invalidate_signatures(criteria=criteria, user=request.user)
             messages.success(request, _("%(count)d signature(s) invalidated.") % {"count": touched})
             return redirect("petitions_admin:invalidate")
         preview = services.signatures_matching(criteria).count()
@@ -100,7 +113,7 @@ def signer(request):
             response["Content-Disposition"] = f'attachment; filename="signer-data-{stamp}.json"'
             return response
         if request.method == "POST" and request.POST.get("action") == "erase":
-            erased = services.erase_signer(email=email)
+            erased = services.erase_signer(email=email, user=request.user)
             messages.success(
                 request, _("%(count)d signature(s) anonymised; they still count.") % {"count": erased}
             )

@@ -19,6 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from . import abuse
 from .models import (
@@ -571,26 +572,63 @@ def signatures_matching(criteria: Criteria):
     return rows
 
 
-def invalidate_signatures(*, criteria: Criteria) -> int:
-    """Invalidate every matching signature. Counted ones leave the public count at once (see ``totals_by``)."""
+# The audit log actions (registered with their labels in ``wagtail_hooks``): each entry sits on the petition,
+# names who acted and carries ``{"count": <rows changed>}``; never an address or a name.
+RELEASE_LOG_ACTION = "petitions.release_quarantined"
+INVALIDATE_LOG_ACTION = "petitions.invalidate_signatures"
+ERASE_LOG_ACTION = "petitions.erase_signer"
+
+
+def _audit(*, action: str, user, counts: dict[int, int]) -> None:
+    """One audit-log entry per petition touched, inside the caller's transaction: who, and how many rows."""
+    petitions = PetitionPage.objects.in_bulk([petition_id for petition_id, count in counts.items() if count])
+    for petition_id, petition in petitions.items():
+        log(instance=petition, action=action, user=user, data={"count": counts[petition_id]})
+
+
+def _invalidate(rows, *, user) -> int:
+    """Invalidate ``rows`` petition by petition, so that each audit entry has its exact count."""
     with transaction.atomic():
-        petition_ids = set(signatures_matching(criteria).values_list("petition_id", flat=True).distinct())
-        touched = signatures_matching(criteria).update(status=SignatureStatus.INVALIDATED, token_hash="")
+        petition_ids = sorted(set(rows.values_list("petition_id", flat=True).distinct()))
+        counts = {
+            petition_id: rows.filter(petition_id=petition_id).update(
+                status=SignatureStatus.INVALIDATED, token_hash=""
+            )
+            for petition_id in petition_ids
+        }
+        _audit(action=INVALIDATE_LOG_ACTION, user=user, counts=counts)
         transaction.on_commit(schedule_aggregation)
     for petition_id in petition_ids:
         cache.delete(_totals_cache_key(petition_id))
-    return touched
+    return sum(counts.values())
 
 
-def release_quarantined(*, signature_ids: list[int]) -> int:
+def invalidate_signatures(*, criteria: Criteria, user=None) -> int:
+    """Invalidate every matching signature. Counted ones leave the public count at once (see ``totals_by``).
+
+    ``user`` is the member of staff who asked (``None``: the system); the audit log records them.
+    """
+    return _invalidate(signatures_matching(criteria), user=user)
+
+
+def invalidate_quarantined(*, signature_ids: list[int], user=None) -> int:
+    """Staff found these quarantined signatures fake: they are invalidated and never counted."""
+    return _invalidate(
+        Signature.objects.filter(pk__in=signature_ids, status=SignatureStatus.QUARANTINED), user=user
+    )
+
+
+def release_quarantined(*, signature_ids: list[int], user=None) -> int:
     """Staff found these quarantined signatures genuine: they become pending and get a confirmation e-mail."""
     with transaction.atomic():
-        ids = list(
+        rows = list(
             Signature.objects.filter(pk__in=signature_ids, status=SignatureStatus.QUARANTINED).values_list(
-                "pk", flat=True
+                "pk", "petition_id"
             )
         )
+        ids = [pk for pk, _petition_id in rows]
         Signature.objects.filter(pk__in=ids).update(status=SignatureStatus.PENDING, quarantine_reason="")
+        _audit(action=RELEASE_LOG_ACTION, user=user, counts=Counter(petition_id for _pk, petition_id in rows))
         if ids:
             transaction.on_commit(schedule_confirmations)
     return len(ids)
@@ -655,38 +693,79 @@ def _anonymise(rows) -> int:
     return touched
 
 
-def erase_signer(*, email: str) -> int:
-    """Erase one person's data. Their signatures stay counted, anonymised."""
+def erase_signer(*, email: str, user=None) -> int:
+    """Erase one person's data. Their signatures stay counted, anonymised.
+
+    The audit log records who erased and how many signatures on each petition, never the address.
+    """
     with transaction.atomic():
-        return _anonymise(Signature.objects.filter(email_canonical=canonical_email(email)))
+        rows = Signature.objects.filter(email_canonical=canonical_email(email))
+        counts = Counter(rows.values_list("petition_id", flat=True))
+        erased = _anonymise(rows)
+        _audit(action=ERASE_LOG_ACTION, user=user, counts=counts)
+    return erased
 
 
-def _months_ago(months: int) -> datetime.datetime:
-    now = timezone.now()
+def _months_ago(months: int, *, now: datetime.datetime | None = None) -> datetime.datetime:
+    now = now or timezone.now()
     year, month = divmod(now.month - 1 - months, 12)
     day = min(now.day, 28)
     return now.replace(year=now.year + year, month=month + 1, day=day)
 
 
-def anonymise_closed_petitions(*, months: int, batch_size: int = 1000) -> int:
+def _anonymise_in_batches(rows, *, batch_size: int) -> int:
+    """Anonymise ``rows`` one batch per transaction; rows already anonymised are skipped, so a run resumes."""
+    total = 0
+    while True:
+        with transaction.atomic():
+            batch = list(rows.filter(anonymised_at__isnull=True).values_list("pk", flat=True)[:batch_size])
+            if not batch:
+                return total
+            total += _anonymise(Signature.objects.filter(pk__in=batch))
+
+
+def anonymise_closed_petitions(
+    *, months: int, batch_size: int = 1000, now: datetime.datetime | None = None
+) -> int:
     """Anonymise signatures of petitions closed more than ``months`` ago, one batch per transaction.
 
     Resumable: each batch commits, and already anonymised rows are skipped, so an interrupted run picks up
     where it stopped.
     """
-    cutoff = _months_ago(months)
+    cutoff = _months_ago(months, now=now)
     closed = PetitionPage.objects.filter(closes_at__lt=cutoff).values("pk")
+    return _anonymise_in_batches(Signature.objects.filter(petition__in=closed), batch_size=batch_size)
+
+
+def anonymise_open_ended_petitions(
+    *, months: int, batch_size: int = 1000, now: datetime.datetime | None = None
+) -> int:
+    """Anonymise signatures of petitions without a close date whose last signature is over ``months`` old.
+
+    Such a petition never closes, so without this its signers' data would be kept for ever. A new signature
+    restarts the clock for the petition's signers. Batched and resumable like ``anonymise_closed_petitions``.
+    """
+    cutoff = _months_ago(months, now=now)
+    recently_signed = Signature.objects.filter(created_at__gte=cutoff).values("petition_id")
+    dormant = PetitionPage.objects.filter(closes_at__isnull=True).exclude(pk__in=recently_signed).values("pk")
+    return _anonymise_in_batches(Signature.objects.filter(petition__in=dormant), batch_size=batch_size)
+
+
+def drop_ip_hashes(*, days: int, batch_size: int = 1000, now: datetime.datetime | None = None) -> int:
+    """Blank the IP address hash of signatures made more than ``days`` days ago, one batch per transaction.
+
+    The hashes serve only to spot abuse while it happens (staff invalidate by address hash). The rate limits
+    never read them from the database: they count in the cache, keyed by the live request's hash.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    old = Signature.objects.filter(created_at__lt=cutoff).exclude(ip_hash="")
     total = 0
     while True:
         with transaction.atomic():
-            batch = list(
-                Signature.objects.filter(petition__in=closed, anonymised_at__isnull=True).values_list(
-                    "pk", flat=True
-                )[:batch_size]
-            )
+            batch = list(old.values_list("pk", flat=True)[:batch_size])
             if not batch:
                 return total
-            total += _anonymise(Signature.objects.filter(pk__in=batch))
+            total += Signature.objects.filter(pk__in=batch).update(ip_hash="")
 
 
 def withdraw_update_consents(*, signature_id: int) -> int:

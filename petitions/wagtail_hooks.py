@@ -1,16 +1,56 @@
 """Admin wiring: decision makers as a snippet, the signatures listing, the staff tools and the CSV export."""
 
+from django.contrib.auth import get_user_model
 from django.urls import include, path, reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from . import admin_urls, admin_views
 from .admin_views import EXPORT_LOG_ACTION
 from .models import DecisionMaker, PetitionPage, Signature
+from .services import ERASE_LOG_ACTION, INVALIDATE_LOG_ACTION, RELEASE_LOG_ACTION
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Signatures are looked at in the admin, never written there: not by staff, not by superusers.
+
+    A raw row added, a status changed or "counted" unticked in a form would make the public count drift from
+    the rows. Release, invalidation and erasure go through the staff tools (``admin_views``), whose services
+    keep the counts and write the audit log. Whoever may use those tools, or holds "view", may inspect.
+    """
+
+    WRITES = frozenset({"add", "change", "delete"})
+
+    def _readable(self, actions) -> list[str]:
+        readable = [action for action in actions if action not in self.WRITES]
+        return [*readable, "change"] if "view" in readable else readable
+
+    def user_has_permission(self, user, action):
+        if action in self.WRITES:
+            return False
+        if action == "view":
+            return user.has_perm(self._get_permission_name("view")) or user.has_perm(
+                self._get_permission_name("change")
+            )
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        readable = self._readable(actions)
+        if not readable:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(readable)
+
+
+# Before the viewset asks for a policy, so that Wagtail never makes its read-write default for the model.
+register_permission_policy(Signature, ReadOnlyPermissionPolicy(Signature))
 
 
 class DecisionMakerViewSet(SnippetViewSet):
@@ -21,12 +61,29 @@ class DecisionMakerViewSet(SnippetViewSet):
 
 
 class SignatureViewSet(SnippetViewSet):
-    """The signatures, for staff: browse, filter and search. Changes go through the tools, not this form."""
+    """The signatures, for staff: browse, filter, search and inspect. No add, edit or delete (see the policy):
+    changes go through the staff tools."""
 
     model = Signature
     icon = "form"
     menu_label = _("Signatures")
     add_to_admin_menu = False
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ["token_hash"]
+
+    # The URLs stay (Wagtail reverses them), but answer 403 whatever the policy would say.
+    @property
+    def add_view(self):
+        return admin_views.read_only
+
+    @property
+    def edit_view(self):
+        return admin_views.read_only
+
+    @property
+    def delete_view(self):
+        return admin_views.read_only
+
     list_display = ["name", "province", "status", "quarantine_reason", "source", "locale", "created_at"]
     list_filter = ["status", "quarantine_reason", "locale", "petition"]
     search_fields = ["email_canonical", "name", "ip_hash"]
@@ -69,9 +126,37 @@ def register_petition_tools_menu():
     return SubmenuMenuItem(_("Petition tools"), Menu(items=items), icon_name="form", order=350)
 
 
+class CountedLogFormatter(LogFormatter):
+    """A staff action on a petition's signatures: the message says how many rows it changed, translated
+    when the entry is shown, in the reader's language."""
+
+    template = ""
+
+    def format_message(self, log_entry):
+        return gettext(self.template) % {"count": (log_entry.data or {}).get("count", 0)}
+
+
+class ReleaseLogFormatter(CountedLogFormatter):
+    label = _("Release signatures from quarantine")
+    template = gettext_noop("Signatures released from quarantine: %(count)d")
+
+
+class InvalidateLogFormatter(CountedLogFormatter):
+    label = _("Invalidate signatures")
+    template = gettext_noop("Signatures invalidated: %(count)d")
+
+
+class EraseLogFormatter(CountedLogFormatter):
+    label = _("Erase a signer's data")
+    template = gettext_noop("Signatures anonymised at a signer's request: %(count)d")
+
+
 @hooks.register("register_log_actions")
 def register_export_log_action(actions):
     actions.register_action(EXPORT_LOG_ACTION, _("Export signatures"), _("Exported the signatures as CSV"))
+    actions.register_action(RELEASE_LOG_ACTION)(ReleaseLogFormatter)
+    actions.register_action(INVALIDATE_LOG_ACTION)(InvalidateLogFormatter)
+    actions.register_action(ERASE_LOG_ACTION)(EraseLogFormatter)
 
 
 def _export_buttons(*, page, user, priority: int):
