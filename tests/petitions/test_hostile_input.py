@@ -136,3 +136,63 @@ def test_the_largest_id_the_database_holds_reaches_the_view_and_is_simply_unknow
     response = client.post(f"/th/petitions/sign/{2**63 - 1}/", sign_data(petition))
     assert response.status_code == 404
     assert response.resolver_match.url_name == "sign"
+
+
+def _urlencoded(data: dict) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(data)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("th", "ข้อมูลบางส่วนที่คุณส่งมาไม่ใช่ข้อความที่ถูกต้อง (UTF-8)"),
+        ("en", "Part of what you sent is not valid text (UTF-8)"),
+        ("km", "ផ្នែកខ្លះនៃអ្វីដែលអ្នកបានផ្ញើមិនមែនជាអត្ថបទត្រឹមត្រូវ (UTF-8)"),
+        ("my", "မှန်ကန်သော စာသား (UTF-8) မဟုတ်သဖြင့်"),
+    ],
+)
+def test_a_name_that_is_not_utf8_is_refused_in_the_signers_language_and_not_stored(
+    client, petition, language, message
+):
+    # "สมชาย" in TIS-620, the legacy Thai encoding: not UTF-8, and Django would have stored it as mojibake.
+    body = _urlencoded(sign_data(petition, name="สมชาย".encode("tis-620")))
+    response = client.post(
+        sign_url(petition, language), body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Signature.objects.count() == 0
+
+
+def test_invalid_utf8_in_a_multipart_sign_post_is_refused(client, petition):
+    response = client.post(sign_url(petition), sign_data(petition, name=[b"\xff\xfe broken"]))
+    assert response.status_code == 400
+    assert "(UTF-8)" in response.content.decode()
+    assert Signature.objects.count() == 0
+
+
+def test_invalid_utf8_in_the_embed_sign_post_is_refused(client, petition):
+    body = _urlencoded(sign_data(petition, name=b"\xc3\x28"))
+    response = client.post(
+        f"/embed/petitions/{petition.pk}/sign/", body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert Signature.objects.count() == 0
+
+
+def test_an_address_whose_query_string_is_not_utf8_is_refused_in_its_language(client, petition):
+    response = client.get(f"/th/petitions/thanks/{petition.pk}/?src=%E0%B8")
+    assert response.status_code == 400
+    assert "ที่อยู่เว็บนี้มีอักขระที่ไม่ใช่ข้อความที่ถูกต้อง (UTF-8)" in response.content.decode()
+
+
+def test_thai_khmer_and_burmese_sent_as_utf8_still_sign(client, petition):
+    name = "สมชาย សុខ မောင်"
+    body = _urlencoded(sign_data(petition, name=name))
+    response = client.post(
+        sign_url(petition) + "?src=%E0%B8%AA", body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 302
+    assert Signature.objects.get().name == name

@@ -1,0 +1,102 @@
+"""Refuse text that is not valid UTF-8 with a translated 400, before any view or form sees it.
+
+Django decodes query strings and form bodies with ``errors="replace"``: bytes that are not UTF-8 become
+U+FFFD, and the mangled text was stored (mojibake in a signer's name) as if the person had typed it.
+
+This is a middleware rather than a check in each form because only here are the raw bytes still at hand:
+once a form runs, a U+FFFD that Django substituted cannot be told from one that was sent, and a check in
+every form would miss the next form someone adds, Wagtail's own forms, and query strings that no form reads.
+It sits after ``LocaleMiddleware`` so the refusal is in the visitor's language, and before the CSRF check,
+which is the first to read the body.
+
+- The query string, and a ``application/x-www-form-urlencoded`` body, are checked byte for byte.
+- A multipart body is parsed the way the CSRF check would parse it anyway; its text fields are refused if
+  they hold U+FFFD, which there can only be Django's replacement (no keyboard types it). Files are not text
+  and are left to their forms.
+
+Bodies Django refuses itself (too large, too many fields, a broken multipart) raise here as they would in
+the CSRF check, and Django answers them 400.
+"""
+
+import logging
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+FORM_URLENCODED = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def _is_utf8(percent_encoded: bytes, encoding: str) -> bool:
+    try:
+        unquote_to_bytes(percent_encoded.replace(b"+", b" ")).decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _query_bytes(request) -> bytes:
+    raw = request.META.get("QUERY_STRING", "")
+    try:
+        return raw.encode("iso-8859-1")  # how a WSGI server hands over the bytes it received
+    except UnicodeEncodeError:
+        return raw.encode("utf-8")  # already text (a test client, an ASGI adapter): valid by construction
+
+
+def unreadable_part(request) -> str | None:
+    """``"query"`` or ``"body"`` when that part of the request is not valid UTF-8, else ``None``."""
+    encoding = request.encoding or settings.DEFAULT_CHARSET
+    if not _is_utf8(_query_bytes(request), encoding):
+        return "query"
+    if request.method != "POST":
+        return None
+    if request.content_type == FORM_URLENCODED:
+        if not _is_utf8(request.body, encoding):
+            return "body"
+    elif request.content_type == MULTIPART:
+        for key, values in request.POST.lists():
+            if REPLACEMENT_CHARACTER in key or any(REPLACEMENT_CHARACTER in value for value in values):
+                return "body"
+    return None
+
+
+def bad_request(request, message: str) -> HttpResponse:
+    """A translated 400 page that reads nothing from the database."""
+    html = loader.get_template("400.html").render(
+        {
+            "message": message,
+            "sent_data": request.method not in ("GET", "HEAD", "OPTIONS"),
+            "home_url": f"/{translation.get_language() or settings.LANGUAGE_CODE}/",
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+    )
+    response = HttpResponse(html, status=400)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+class InputGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        part = unreadable_part(request)
+        if part is None:
+            return self.get_response(request)
+        logger.warning("Refused %s %s: the %s is not valid UTF-8", request.method, request.path[:120], part)
+        if part == "query":
+            message = _(
+                "The address holds characters that are not valid text (UTF-8). Check the link and try again."
+            )
+        else:
+            message = _(
+                "Part of what you sent is not valid text (UTF-8), so it was not saved. Please type it again and resend."
+            )
+        return bad_request(request, message)
