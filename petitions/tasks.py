@@ -1,4 +1,4 @@
-"""Background work: the confirmation e-mail and the aggregator that keeps the tallies current."""
+"""Background work: the confirmation e-mail the outbox sends, and the aggregator that keeps the tallies current."""
 
 import datetime
 import logging
@@ -6,11 +6,13 @@ from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+
+from site_project import outbox
 
 from . import services
 from .models import PetitionPage, Signature, SignatureStatus
@@ -36,26 +38,15 @@ def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-CONFIRMATION_BATCH_SIZE = 500
-
-
-class _Petitions:
-    """The petition each signer sees, in the language they signed in; looked up once per batch."""
-
-    def __init__(self):
-        self.found: dict[tuple[int, str], PetitionPage] = {}
-
-    def get(self, signature: Signature) -> PetitionPage:
-        key = (signature.petition_id, signature.locale)
-        if key not in self.found:
-            canonical = PetitionPage.objects.get(pk=signature.petition_id)
-            self.found[key] = (
-                PetitionPage.objects.filter(
-                    translation_key=canonical.translation_key, locale__language_code=signature.locale
-                ).first()
-                or canonical
-            )
-        return self.found[key]
+def _petition_for(signature: Signature) -> PetitionPage:
+    """The petition in the language the person signed in, or its original."""
+    canonical = PetitionPage.objects.get(pk=signature.petition_id)
+    return (
+        PetitionPage.objects.filter(
+            translation_key=canonical.translation_key, locale__language_code=signature.locale
+        ).first()
+        or canonical
+    )
 
 
 def confirmation_message(signature: Signature, token: str, petition: PetitionPage) -> EmailMultiAlternatives:
@@ -80,37 +71,18 @@ def confirmation_message(signature: Signature, token: str, petition: PetitionPag
     return message
 
 
-@task()
-def send_confirmation(*, signature_id: int) -> bool:
-    """E-mail a fresh confirmation link to one pending signer (a re-send: they signed again)."""
-    signature = Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).first()
+@outbox.renderer(services.CONFIRMATION_EMAIL)
+def render_confirmation(payload: dict) -> EmailMultiAlternatives | None:
+    """The confirmation e-mail with a fresh single-use link, or None if the signer no longer needs one."""
+    signature = Signature.objects.filter(
+        pk=payload.get("signature_id"), status=SignatureStatus.PENDING
+    ).first()
     if signature is None:
-        return False
-    token = services.issue_confirmation_token(signature_id=signature_id)
+        return None
+    token = services.issue_confirmation_token(signature_id=signature.pk)
     if token is None:
-        return False
-    confirmation_message(signature, token, _Petitions().get(signature)).send()
-    return True
-
-
-@task()
-def send_pending_confirmations() -> int:
-    """E-mail every pending signer who has not had their link yet, over one mail connection."""
-    claimed = services.claim_unsent_confirmations(limit=CONFIRMATION_BATCH_SIZE)
-    petitions = _Petitions()
-    sent = 0
-    with get_connection() as connection:
-        for signature, token in claimed:
-            try:
-                connection.send_messages([confirmation_message(signature, token, petitions.get(signature))])
-            except Exception:  # one bad address or a hiccup must not strand the rest of the batch
-                logger.exception("Could not send the confirmation e-mail for signature %s", signature.pk)
-                services.release_confirmation_claim(signature_id=signature.pk)
-            else:
-                sent += 1
-    if len(claimed) == CONFIRMATION_BATCH_SIZE:  # a surge: more are waiting
-        send_pending_confirmations.enqueue()
-    return sent
+        return None
+    return confirmation_message(signature, token, _petition_for(signature))
 
 
 @task()

@@ -265,3 +265,92 @@ class HelpLine(TranslatableMixin, models.Model):
     @property
     def tel_url(self) -> str:
         return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+# --- Operations: the outbox, the processes' heartbeats and the scheduler's record -----------------------------
+class OutboxStatus(models.TextChoices):
+    OWED = "owed", _("Owed")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Gave up")
+    CANCELLED = "cancelled", _("No longer needed")
+
+
+class OutboxMessageQuerySet(models.QuerySet):
+    def owed(self):
+        return self.filter(status=OutboxStatus.OWED)
+
+    def claimable(self, now):
+        """Owed, due, and not held by a live claim: a claim whose lease ran out is anyone's to take over."""
+        return (
+            self.owed()
+            .filter(next_attempt_at__lte=now)
+            .filter(models.Q(lease_until__isnull=True) | models.Q(lease_until__lte=now))
+        )
+
+
+class OutboxMessage(models.Model):
+    """One e-mail the site owes someone, stored in the same transaction as what caused it.
+
+    The worker claims rows with an owner and a lease, sends, and records each send; whatever a failed or dead
+    run leaves behind is taken over once its lease ends. See ``site_project/outbox.py``.
+    """
+
+    kind = models.CharField(_("kind"), max_length=64, help_text=_("What the e-mail is, e.g. a confirmation."))
+    recipient = models.CharField(_("recipient"), max_length=254)
+    payload = models.JSONField(_("payload"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.OWED
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), db_index=True)
+    claimed_by = models.CharField(_("claimed by"), max_length=80, blank=True)
+    lease_until = models.DateTimeField(_("lease until"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mail")
+        indexes = [
+            models.Index(fields=["next_attempt_at"], name="outbox_owed", condition=models.Q(status="owed")),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.recipient} ({self.get_status_display()})"
+
+
+class ProcessHeartbeat(models.Model):
+    """The last sign of life of a worker or scheduler process, for /healthz and to take over dead claims."""
+
+    process_id = models.CharField(_("process"), max_length=80, primary_key=True)
+    role = models.CharField(_("role"), max_length=16)
+    started_at = models.DateTimeField(_("started at"))
+    beat_at = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("process heartbeat")
+        verbose_name_plural = _("process heartbeats")
+
+    def __str__(self):
+        return f"{self.role} {self.process_id}"
+
+
+class ScheduledJob(models.Model):
+    """When each scheduled job last ran, so that it runs once per slot however many schedulers are started."""
+
+    name = models.CharField(_("job"), max_length=64, primary_key=True)
+    last_slot = models.DateTimeField(_("last slot"), null=True, blank=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self):
+        return self.name

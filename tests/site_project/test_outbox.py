@@ -1,0 +1,117 @@
+"""The outbox: an owed e-mail is claimed with an owner and a lease, sent once with the send recorded, and
+never stranded by a refused connection, a refused address or a run that died."""
+
+import datetime
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.mail import EmailMessage
+from django.core.mail.backends.locmem import EmailBackend
+from django.utils import timezone
+
+from site_project import outbox
+from site_project.models import OutboxMessage, OutboxStatus
+
+
+@pytest.fixture
+def no_worker(settings):
+    """A worker that never runs on its own: each test delivers when it says so."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def owe(to: str = "kanya@example.org", subject: str = "Welcome") -> OutboxMessage:
+    return outbox.enqueue_email(message=EmailMessage(subject, "Hello", "phakhi@example.org", [to]))
+
+
+def later(monkeypatch, **delta) -> datetime.datetime:
+    moment = timezone.now() + datetime.timedelta(**delta)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    return moment
+
+
+def test_an_owed_message_is_sent_once_and_its_body_forgotten(db, no_worker):
+    message = owe()
+    assert outbox.deliver() == 1
+    assert outbox.deliver() == 0
+    assert [sent.subject for sent in mail.outbox] == ["Welcome"]
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT and message.sent_at
+    assert "body" not in message.payload  # a reset or invitation link does not outlive its sending
+
+
+def test_a_claim_held_by_a_run_that_died_is_taken_over_when_its_lease_ends(db, no_worker, monkeypatch):
+    owe()
+    assert len(outbox.claim(owner="killed-worker")) == 1  # then kill -9: nothing sent, nothing released
+    assert outbox.deliver() == 0  # the lease still holds
+    later(monkeypatch, seconds=outbox.LEASE.total_seconds() + 1)
+    assert outbox.deliver() == 1 and len(mail.outbox) == 1
+
+
+def test_a_refused_connection_releases_the_whole_claim_with_a_back_off(db, no_worker, monkeypatch):
+    for number in range(3):
+        owe(to=f"person{number}@example.org")
+
+    def refuse(self):
+        raise ConnectionRefusedError("Connection refused")
+
+    monkeypatch.setattr(EmailBackend, "open", refuse, raising=False)
+    assert outbox.deliver() == 0
+    rows = list(OutboxMessage.objects.all())
+    assert all(row.claimed_by == "" and row.attempts == 1 and row.next_attempt_at > timezone.now() for row in rows)
+    assert outbox.backlog().owed == 3 and "Connection refused" in outbox.backlog().last_error
+
+    monkeypatch.undo()
+    later(monkeypatch, minutes=1)
+    assert outbox.deliver() == 3 and outbox.backlog().owed == 0
+
+
+def test_one_refused_address_does_not_strand_the_rest(db, no_worker, monkeypatch):
+    owe(to="bounce@example.org")
+    owe(to="fine@example.org")
+    original = EmailBackend.send_messages
+
+    def refuse_bounce(self, messages):
+        if messages[0].to == ["bounce@example.org"]:
+            raise smtplib.SMTPRecipientsRefused({"bounce@example.org": (550, b"no such user")})
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse_bounce)
+    assert outbox.deliver() == 1
+    assert [sent.to for sent in mail.outbox] == [["fine@example.org"]]
+    bounced = OutboxMessage.objects.get(recipient="bounce@example.org")
+    assert bounced.status == OutboxStatus.OWED and bounced.attempts == 1
+
+
+def test_a_message_that_keeps_failing_is_given_up_shown_to_staff_and_can_be_retried(db, no_worker, monkeypatch):
+    message = owe(to="bounce@example.org")
+    OutboxMessage.objects.update(attempts=outbox.MAX_ATTEMPTS - 1)
+
+    def refuse(self, messages):
+        raise smtplib.SMTPRecipientsRefused({"bounce@example.org": (550, b"no such user")})
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+    outbox.deliver()
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.FAILED
+    assert outbox.backlog().failing == 1 and "no such user" in outbox.backlog().last_error
+
+    monkeypatch.undo()
+    assert outbox.retry_failed(message_ids=[message.pk]) == 1
+    assert outbox.deliver() == 1
+
+
+def test_two_runs_at_once_never_claim_the_same_message(db, no_worker):
+    owe()
+    owe(to="second@example.org")
+    first = outbox.claim(owner="a")
+    second = outbox.claim(owner="b")
+    assert len(first) == 2 and second == []
+
+
+def test_sent_messages_are_forgotten_after_a_month(db, no_worker, monkeypatch):
+    owe()
+    outbox.deliver()
+    assert outbox.prune_sent() == 0
+    later(monkeypatch, days=31)
+    assert outbox.prune_sent() == 1
