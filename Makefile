@@ -12,7 +12,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=site_project.settings.test
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv run migrate demo test test-fast lint format check bench messages clean
+.PHONY: help venv run migrate demo test test-fast faults lint format check bench messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,10 +34,13 @@ run: demo ## Create the environment, migrate, load the demo, serve on http://127
 	@bin/run-dev
 
 test: venv ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
-	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q -m "not faults" $(PYTEST_ARGS)
 
 test-fast: venv ## Run the tests without the browser and live-server tests
-	$(TEST_SETTINGS) $(PY) -m pytest -n 2 -q -m "not browser and not live" $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest -n 2 -q -m "not browser and not live and not faults" $(PYTEST_ARGS)
+
+faults: venv ## Break PostgreSQL, Redis, SMTP and the worker while people sign (own servers, ~8 min)
+	VENV=$(VENV) bin/faults $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check
 	$(VENV)/bin/ruff check .

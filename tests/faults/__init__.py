@@ -1,0 +1,1 @@
+"""Fault tests (issue 10): the site on its own PostgreSQL, Redis and SMTP sink, each stopped on purpose."""
