@@ -8,6 +8,14 @@ from site_project.scheduler import run_due_jobs
 class Command(BaseCommand):
     help = "Run every scheduled job whose slot has come and not yet run (safe to call from several machines)."
 
-    def handle(self, *args, **options):
-        ran = run_due_jobs()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--cadence",
+            choices=["minute", "daily"],
+            default="",
+            help="Only the every-minute or the daily jobs.",
+        )
+
+    def handle(self, *args, cadence: str = "", **options):
+        ran = run_due_jobs(cadence=cadence)
         self.stdout.write(f"Ran {len(ran)} job(s): {', '.join(ran) or '-'}")
