@@ -6,11 +6,14 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
+
+from site_project.logins import LockoutAwareLoginMixin
 
 from .models import (
     KIND_CHOICES,
@@ -226,6 +229,10 @@ class MemberDocumentForm(forms.ModelForm):
         if upload.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
             raise ValidationError(_("The file must be 10 MB or smaller."))
         return upload
+
+
+class PartnerLoginForm(LockoutAwareLoginMixin, AuthenticationForm):
+    """The portal's sign-in form: says so when too many failed attempts have locked the account."""
 
 
 class AcceptInvitationForm(forms.Form):

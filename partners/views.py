@@ -18,7 +18,13 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from . import services
-from .forms import AcceptInvitationForm, DirectoryFilterForm, MemberDocumentForm, PartnerProfileForm
+from .forms import (
+    AcceptInvitationForm,
+    DirectoryFilterForm,
+    MemberDocumentForm,
+    PartnerLoginForm,
+    PartnerProfileForm,
+)
 from .models import MemberDocument, PartnerIndexPage, PartnerPage
 
 LOGIN_URL = reverse_lazy("partners:login")
@@ -92,6 +98,7 @@ def active_member_required(view):
 
 class LoginView(auth_views.LoginView):
     template_name = "partners/login.html"
+    authentication_form = PartnerLoginForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):

@@ -1,9 +1,14 @@
 """Admin wiring: the menu, footer and help lines as translatable snippets under one 'Site chrome' group."""
 
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views, logins, operations
 from .models import Footer, HelpLine, MainMenu
 
 
@@ -34,3 +39,53 @@ class SiteChromeGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteChromeGroup)
+
+
+# --- Locked sign-ins -------------------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_locked_sign_ins_url():
+    return [path("locked-sign-ins/", admin_views.locked_sign_ins, name="locked_sign_ins")]
+
+
+class LockedSignInsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(logins.UNLOCK_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_locked_sign_ins_menu_item():
+    return LockedSignInsMenuItem(
+        _("Locked sign-ins"), reverse("locked_sign_ins"), name="locked-sign-ins", icon_name="lock", order=900
+    )
+
+
+@hooks.register("register_permissions")
+def register_unlock_permission():
+    """Lets an administrator give a group the right to unlock sign-ins (Settings › Groups)."""
+    app_label, codename = logins.UNLOCK_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("register_log_actions")
+def register_unlock_log_action(actions):
+    actions.register_action(logins.UNLOCK_LOG_ACTION, _("Unlock sign-in"), _("Signing in unlocked"))
+
+
+# --- Outbox and jobs -------------------------------------------------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_operations_url():
+    return [path("operations/", operations.operations, name="site_operations")]
+
+
+class OperationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(operations.VIEW_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_operations_menu_item():
+    return OperationsMenuItem(
+        _("Outbox and jobs"), reverse("site_operations"), name="site-operations", icon_name="mail", order=910
+    )

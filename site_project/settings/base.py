@@ -3,6 +3,7 @@
 ``.env.example`` documents each variable. ``dev.py`` and ``test.py`` relax a few of them.
 """
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,6 +55,9 @@ PETITION_RETENTION_MONTHS = env_int("PETITION_RETENTION_MONTHS", 12)
 PETITION_OPEN_RETENTION_MONTHS = env_int("PETITION_OPEN_RETENTION_MONTHS", 12)  # undated: from last signing
 PETITION_IP_HASH_DAYS = env_int("PETITION_IP_HASH_DAYS", 7)  # then a signature's IP address hash is blanked
 PETITION_NEUTRAL_FROM_EMAIL = env_str("PETITION_NEUTRAL_FROM_EMAIL", "")  # empty: bare DEFAULT_FROM_EMAIL
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)  # failed sign-ins per account or per address
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 30)  # how long a lock lasts after the last failure
+PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "5/3600")  # requests / seconds, per IP
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters when DEBUG is off.")
@@ -87,6 +91,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -112,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees the login page a view rendered and can turn a lockout into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -187,6 +194,24 @@ CACHES = {"default": _cache_from_url(CACHE_URL)}
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
 # --- Passwords and accounts ----------------------------------------------------------------------------------
+# django-axes throttles every sign-in (partner portal and admin) through the first backend; failures are rows
+# in the database, so all web processes share one count. See site_project/logins.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks: per account and per address
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock ends on time, however often it is tried
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not logged with their IP address
+AXES_USERNAME_CALLABLE = "site_project.logins.normalised_username"
+AXES_CLIENT_IP_CALLABLE = "site_project.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "site_project.logins.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "password1", "password2"]
+WAGTAILADMIN_USER_LOGIN_FORM = "site_project.logins.AdminLoginForm"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

@@ -306,4 +306,7 @@ def test_a_representative_of_one_organisation_cannot_accept_an_invitation_for_an
     response = client.post(link, {"password1": "a long pass phrase 42", "password2": "a long pass phrase 42"})
     assert response.status_code == 404
     assert Representative.objects.get(user=rep_a).partner.slug == "a"
-    assert client.login(username="rep-a@example.org", password="correct horse battery staple")
+    signed_in = client.post(
+        "/th/account/login/", {"username": "rep-a@example.org", "password": "correct horse battery staple"}
+    )
+    assert signed_in.status_code == 302
