@@ -8,6 +8,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from site_project.validators import visible_text
+
 from .blocks import display_year
 from .models import CampaignPage
 
@@ -43,7 +45,7 @@ class CampaignFilterForm(forms.Form):
 
 
 class RSVPForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120)
+    name = forms.CharField(label=_("Your name"), max_length=120, validators=[visible_text])
     email = forms.EmailField(
         label=_("E-mail"),
         required=False,

@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from site_project.logins import LockoutAwareLoginMixin
+from site_project.validators import visible_text
 
 from .models import (
     KIND_CHOICES,
@@ -179,6 +180,7 @@ class PartnerProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provinces"].choices = [(code, province_name(code)) for code in PROVINCE_NAMES]
+        self.fields["title"].validators.append(visible_text)
         if self.instance.pk and not self.is_bound:
             self.initial["provinces"] = [area.province for area in self.instance.areas.all()]
         self.helper = FormHelper()

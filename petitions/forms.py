@@ -2,11 +2,11 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+from site_project.validators import visible_text
 
 
 def province_choices() -> list[tuple[str, str]]:
@@ -34,7 +34,7 @@ class SignForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=120,
-        validators=[ProhibitNullCharactersValidator()],
+        validators=[visible_text],  # CharField already refuses null characters: once is enough
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
@@ -94,7 +94,6 @@ class CoSignForm(forms.Form):
         label=_("Statement from your organisation"),
         max_length=600,
         required=False,
-        validators=[ProhibitNullCharactersValidator()],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Up to 600 characters, shown with your organisation's name once approved."),
     )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.blocks import display_year
+from site_project.validators import visible_text
 
 from .models import Storyteller
 
@@ -44,6 +45,7 @@ class ShareStoryForm(forms.Form):
     name = forms.CharField(
         label=_("Your name, or a name we may call you"),
         max_length=120,
+        validators=[visible_text],
         help_text=_("It does not have to be your real name."),
     )
     contact = forms.CharField(
