@@ -6,7 +6,8 @@ Two ways in:
 - ``enqueue_email(message=..., kind=...)`` stores a rendered message (invitations, password resets, staff
   notices). Its body is wiped once it is sent.
 - ``enqueue(kind=..., recipient=..., payload=...)`` stores only what is needed to render the message at send
-  time, by a renderer an app registers with ``@outbox.renderer(kind)`` in its ``tasks.py``. The confirmation
+  time, by a renderer an app registers with ``@outbox.renderer(kind)`` in its ``tasks.py`` (a message it
+  returns without ``to`` goes to the row's recipient). The confirmation
   e-mail is rendered this way, so its single-use token never sits in the database in clear.
 
 Delivery (``deliver``) claims a batch with an owner and a lease, opens one mail connection, and records each
@@ -223,7 +224,10 @@ def _render(message: OutboxMessage) -> EmailMessage | None:
     render = _renderer_for(message.kind)
     if render is None:
         raise LookupError(f"No outbox renderer for {message.kind!r}")
-    return render(message.payload)
+    email = render(message.payload)
+    if email is not None and not email.to:  # a renderer may leave the address to the row
+        email.to = [message.recipient]
+    return email
 
 
 def deliver_batch(*, owner: str) -> tuple[int, int]:
