@@ -2,6 +2,7 @@
 
 import io
 
+import filetype
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
@@ -230,7 +231,33 @@ class MemberDocumentForm(forms.ModelForm):
             raise ValidationError(_("Upload a PDF, Word, OpenDocument, spreadsheet or text file."))
         if upload.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
             raise ValidationError(_("The file must be 10 MB or smaller."))
+        if document_type(upload) != DOCUMENT_TYPES.get(extension, extension):
+            raise ValidationError(
+                _(
+                    "This file is not what its name says. Upload a real PDF, Word, OpenDocument, spreadsheet "
+                    "or text file."
+                ),
+                code="content_mismatch",
+            )
         return upload
+
+
+# A shared document is judged by its first bytes, never by its name: a Windows program renamed
+# "report.pdf" starts "MZ", not "%PDF". Plain text and CSV have no signature; they are text when their start
+# is no known binary type and holds no null byte.
+DOCUMENT_SNIFF_BYTES = 8192
+DOCUMENT_TYPES = {"csv": "text", "txt": "text"}
+
+
+def document_type(upload) -> str:
+    """What ``upload`` is by its content: an extension such as ``"pdf"`` or ``"docx"``, ``"text"``, or ``""``."""
+    upload.seek(0)
+    head = upload.read(DOCUMENT_SNIFF_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is not None:
+        return kind.extension
+    return "text" if head and b"\x00" not in head else ""
 
 
 class PartnerLoginForm(LockoutAwareLoginMixin, AuthenticationForm):

@@ -15,5 +15,6 @@ urlpatterns = [
     path("members/", views.library, name="library"),
     path("members/documents/<id:document_id>/", views.download_document, name="download_document"),
     path("members/documents/share/", views.share_document, name="share_document"),
+    path("members/documents/<id:document_id>/withdraw/", views.withdraw_document, name="withdraw_document"),
     path("members/referrals/", views.referrals, name="referrals"),
 ]

@@ -182,7 +182,9 @@ def edit_profile(request, page_id: int):
 
 @active_member_required
 def library(request):
-    documents = MemberDocument.objects.for_library()
+    documents = list(MemberDocument.objects.for_library())
+    for document in documents:
+        document.withdrawable = document.uploaded_by_id == request.user.pk
     return render(request, "partners/library.html", {"documents": documents})
 
 
@@ -205,6 +207,18 @@ def share_document(request):
         messages.success(request, _("The document is now in the members' library."))
         return redirect("partners:library")
     return render(request, "partners/share_document.html", {"form": form})
+
+
+@active_member_required
+@require_http_methods(["POST"])
+def withdraw_document(request, document_id: int):
+    """Only the person who shared a document may withdraw it; anyone else gets 403."""
+    document = get_object_or_404(MemberDocument, pk=document_id)
+    title = services.withdraw_document(document=document, user=request.user)
+    messages.success(
+        request, _("“%(title)s” is withdrawn: members can no longer see or download it.") % {"title": title}
+    )
+    return redirect("partners:library")
 
 
 @active_member_required
