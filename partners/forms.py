@@ -264,6 +264,17 @@ class PartnerLoginForm(LockoutAwareLoginMixin, AuthenticationForm):
     """The portal's sign-in form: says so when too many failed attempts have locked the account."""
 
 
+class PasswordResetRequestForm(forms.Form):
+    """A representative who forgot their password gives the e-mail address they sign in with."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("The address you sign in with."),
+    )
+
+
 class AcceptInvitationForm(forms.Form):
     """The invited person chooses a password; their e-mail address becomes their user name."""
 

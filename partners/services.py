@@ -1,16 +1,26 @@
 """Writes with side effects: inviting representatives, submitting profile edits, reminders, documents."""
 
 import datetime
+import hashlib
 import io
+import logging
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.db import models, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -23,6 +33,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from site_project import outbox
+
 from .models import (
     Invitation,
     MemberDocument,
@@ -33,6 +45,8 @@ from .models import (
     ServiceArea,
     hash_token,
 )
+
+logger = logging.getLogger(__name__)
 
 WORKFLOW_NAME = "Partner profile review"
 MODERATORS_GROUP = "Moderators"
@@ -242,6 +256,96 @@ def accept_invitation(*, invitation_id: int, token: str, password: str):
     invitation.token_hash = ""
     invitation.save(update_fields=["accepted_at", "token_hash"])
     return user
+
+
+# --- Password reset -----------------------------------------------------------------------------------------------
+
+RESET_LINK_EMAIL = "partners.password_reset"
+PASSWORD_RESET_EMAILS_PER_ADDRESS = 3  # an hour: enough for a person, too few to flood someone's inbox
+
+
+def _within_limit(key: str, *, limit: int, seconds: int) -> bool:
+    """Count one more request under ``key``; False once ``limit`` is passed within ``seconds``.
+
+    The count lives in the shared cache. If the cache cannot be reached the request is let through: a reset
+    link is owed to its owner more than a limit is owed to anyone.
+    """
+    try:
+        if cache.add(key, 1, seconds):
+            return True
+        return cache.incr(key) <= limit
+    except ValueError:  # the key expired between add and incr
+        return True
+    except Exception:  # noqa: BLE001  (any cache backend's outage)
+        logger.warning("Password-reset rate limit skipped: the cache is unavailable", exc_info=False)
+        return True
+
+
+def allow_password_reset_request(*, ip: str) -> bool:
+    """Whether this address may ask for another reset link (PASSWORD_RESET_RATE_LIMIT, e.g. 5/3600)."""
+    count, _, seconds = settings.PASSWORD_RESET_RATE_LIMIT.partition("/")
+    return _within_limit(f"partners:pwreset:ip:{ip}", limit=int(count), seconds=int(seconds or 3600))
+
+
+def _reset_email(*, user, representative: Representative) -> EmailMessage:
+    language = representative.preferred_language
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        path = reverse(
+            "partners:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        translated = PartnerPage.objects.filter(
+            translation_key=representative.partner.translation_key, locale__language_code=language
+        ).first()
+        context = {
+            "reset_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "username": user.get_username(),
+            "partner_name": (translated or representative.partner).title,
+            "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        }
+        subject = " ".join(render_to_string("emails/partners/password_reset_subject.txt", context).split())
+        body = render_to_string("emails/partners/password_reset_body.txt", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@transaction.atomic
+def request_password_reset(*, email: str) -> int:
+    """Owe a reset link to each active representative with this e-mail, in their language. Returns how many.
+
+    The caller answers the same whatever this returns, so no one learns which addresses have accounts. Staff
+    reset their passwords in the admin; an address gets at most a few links an hour.
+    """
+    email = email.strip()
+    digest = hashlib.sha256(email.lower().encode()).hexdigest()
+    if not _within_limit(
+        f"partners:pwreset:email:{digest}", limit=PASSWORD_RESET_EMAILS_PER_ADDRESS, seconds=3600
+    ):
+        return 0
+    representatives = Representative.objects.select_related("user", "partner").filter(
+        user__email__iexact=email, user__is_active=True, user__is_staff=False, user__is_superuser=False
+    )
+    sent = 0
+    for representative in representatives:
+        user = representative.user
+        if not user.has_usable_password():
+            continue
+        outbox.enqueue_email(
+            message=_reset_email(user=user, representative=representative), kind=RESET_LINK_EMAIL
+        )
+        sent += 1
+    return sent
+
+
+def password_reset_done(*, user) -> None:
+    """A new password was set through an e-mailed link: whoever did it reads that mailbox, so a sign-in lock
+    on the account is lifted (a lock on the address that failed stays)."""
+    from axes.utils import reset
+
+    reset(username=user.get_username().strip().lower())
 
 
 # --- Renewals -------------------------------------------------------------------------------------------------

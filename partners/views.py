@@ -17,6 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from site_project.logins import client_ip
+
 from . import services
 from .forms import (
     AcceptInvitationForm,
@@ -24,6 +26,7 @@ from .forms import (
     MemberDocumentForm,
     PartnerLoginForm,
     PartnerProfileForm,
+    PasswordResetRequestForm,
 )
 from .models import MemberDocument, PartnerIndexPage, PartnerPage
 
@@ -107,6 +110,63 @@ class LoginView(auth_views.LoginView):
 
 login_view = private(LoginView.as_view())
 logout_view = private(auth_views.LogoutView.as_view(next_page=reverse_lazy("partners:login")))
+
+
+# --- Password reset ---------------------------------------------------------------------------------------------
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    """Ask for a reset link. Known or unknown, every valid address gets the same answer."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST":
+        if not services.allow_password_reset_request(ip=client_ip(request)):
+            form.add_error(
+                None,
+                _("Too many requests for a new password from your connection. Wait an hour and try again."),
+            )
+            return render(request, "partners/password_reset.html", {"form": form}, status=429)
+        if form.is_valid():
+            services.request_password_reset(email=form.cleaned_data["email"])
+            return redirect("partners:password_reset_done")
+        return render(request, "partners/password_reset.html", {"form": form}, status=400)
+    return render(request, "partners/password_reset.html", {"form": form})
+
+
+@private
+def password_reset_done(request):
+    return render(request, "partners/password_reset_done.html")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's reset flow: the link's token moves into the session, then the person chooses a password."""
+
+    template_name = "partners/password_reset_confirm.html"
+    success_url = reverse_lazy("partners:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_reset_done(user=form.user)
+        return response
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def render_to_response(self, context, **kwargs):
+        if not context.get("validlink"):
+            kwargs["status"] = 404
+        response = super().render_to_response(context, **kwargs)
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+password_reset_confirm = private(PasswordResetConfirmView.as_view())
+
+
+@private
+def password_reset_complete(request):
+    return render(request, "partners/password_reset_complete.html")
 
 
 @private
