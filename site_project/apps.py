@@ -7,6 +7,6 @@ class SiteProjectConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import converters, signals  # noqa: F401  (signals connects cache invalidation)
+        from . import checks, converters, signals  # noqa: F401  (checks registers, signals connects)
 
         converters.register()  # <id:…> in every URLconf; they are imported after this

@@ -76,8 +76,12 @@ def has_holes(content: bytes) -> bool:
     return b"@@hole:" in content and _pattern().search(content) is not None
 
 
-def fill(request, content: bytes, *, csrf_token: Callable[[], str]) -> bytes:
-    """``content`` with every marker replaced by its value for this request."""
+def fill(request, content: bytes, *, csrf_token: Callable[[], str], fail_soft: bool = False) -> bytes:
+    """``content`` with every marker replaced by its value for this request.
+
+    ``fail_soft``: a filler that raises leaves its hole empty (a last good copy served while the database
+    is away still gets its CSRF and form tokens, and no count).
+    """
     values: dict[tuple[bytes, bytes], bytes] = {}
 
     def value(match: re.Match) -> bytes:
@@ -87,7 +91,12 @@ def fill(request, content: bytes, *, csrf_token: Callable[[], str]) -> bytes:
                 text = csrf_token()
             else:
                 function = _fillers.get(name.decode())
-                text = function(request, argument.decode()) if function else ""
+                try:
+                    text = function(request, argument.decode()) if function else ""
+                except Exception:
+                    if not fail_soft:
+                        raise
+                    text = ""
             values[(name, argument)] = str(text).encode()
         return values[(name, argument)]
 

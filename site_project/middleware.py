@@ -1,4 +1,7 @@
-"""Security headers Django 5.2 does not set itself, and the anonymous page cache."""
+"""Security headers Django 5.2 does not set itself, the anonymous page cache, and the database-outage 503."""
+
+import logging
+import time
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -8,7 +11,9 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
-from . import holes
+from . import holes, views
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_CSP = "; ".join(
     [
@@ -101,10 +106,16 @@ class AnonymousPageCacheMiddleware:
     in place of its CSRF token, form token and live count, and every response, the first one and each
     hit, gets them filled for the visitor at hand, so no token is ever shared between readers. A page
     that asked for a CSRF token some other way is never stored. Requests carrying a session cookie always
-    reach the view. The key includes the content version that every publish bumps (see
-    ``chrome.invalidate``), and entries expire after ``PAGE_CACHE_SECONDS`` so that live figures and
-    other processes' caches catch up.
+    reach the view. An entry is fresh for ``PAGE_CACHE_SECONDS`` and while the content version that every
+    publish bumps (see ``chrome.invalidate``) is unchanged, so that live figures and other processes'
+    caches catch up.
+
+    The same entry is kept for ``STALE_PAGE_SECONDS`` as the page's last good copy: when the view answers
+    that the database cannot be reached (``views.service_unavailable``), an anonymous reader gets that copy
+    instead of the 503, marked ``X-Page-Cache: stale``.
     """
+
+    STALE_PAGE_SECONDS = 24 * 60 * 60
 
     SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
     # Every other header of the stored response is replayed on a hit: this middleware comes first, so
@@ -124,22 +135,18 @@ class AnonymousPageCacheMiddleware:
 
         from .chrome import content_version
 
-        key = f"page2:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"page3:{request.get_host()}:{request.get_full_path()}"
+        version = content_version()
         cached = cache.get(key)
         if cached is not None:
-            status, headers, content, compressed = cached
-            if compressed is not None and accepts_gzip(request):
-                response = HttpResponse(compressed, status=status)
-                response.headers["Content-Encoding"] = "gzip"
-            else:
-                response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response.headers[name] = value
-            patch_vary_headers(response, ("Accept-Encoding",))
-            response.headers["X-Page-Cache"] = "hit"
-            return self._fill_holes(request, response)
+            stored_version, stored_at, *stored = cached
+            if stored_version == version and time.time() - stored_at < settings.PAGE_CACHE_SECONDS:
+                return self._fill_holes(request, self._replay(request, stored, "hit"))
         holes.open_for(request)
         response = self.get_response(request)
+        if cached is not None and getattr(response, views.DATABASE_UNAVAILABLE, False):
+            # The last good copy beats a 503; its holes are filled as far as the database allows.
+            return self._fill_holes(request, self._replay(request, stored, "stale"), fail_soft=True)
         if self._cacheable_response(request, response):
             headers = [
                 (name, value)
@@ -152,11 +159,26 @@ class AnonymousPageCacheMiddleware:
             compressed = None if holes.has_holes(content) else compress_string(content)
             if compressed is not None and len(compressed) >= len(content):
                 compressed = None
-            cache.set(key, (response.status_code, headers, content, compressed), settings.PAGE_CACHE_SECONDS)
+            entry = (version, time.time(), response.status_code, headers, content, compressed)
+            cache.set(key, entry, max(settings.PAGE_CACHE_SECONDS, self.STALE_PAGE_SECONDS))
             response.headers["X-Page-Cache"] = "miss"
         return self._fill_holes(request, response)
 
-    def _fill_holes(self, request, response):
+    @staticmethod
+    def _replay(request, stored: list, how: str) -> HttpResponse:
+        status, headers, content, compressed = stored
+        if compressed is not None and accepts_gzip(request):
+            response = HttpResponse(compressed, status=status)
+            response.headers["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response.headers["X-Page-Cache"] = how
+        return response
+
+    def _fill_holes(self, request, response, *, fail_soft: bool = False):
         if (
             response.streaming
             or response.has_header("Content-Encoding")
@@ -169,7 +191,7 @@ class AnonymousPageCacheMiddleware:
                 self.csrf.process_request(request)  # reads the visitor's CSRF cookie, if any
             return get_token(request)
 
-        response.content = holes.fill(request, response.content, csrf_token=csrf_token)
+        response.content = holes.fill(request, response.content, csrf_token=csrf_token, fail_soft=fail_soft)
         if "Content-Length" in response.headers:
             response.headers["Content-Length"] = str(len(response.content))
         return self.csrf.process_response(request, response)
@@ -197,3 +219,25 @@ class AnonymousPageCacheMiddleware:
             and not len(getattr(request, "_messages", ()))
             and not (hasattr(request, "user") and request.user.is_authenticated)
         )
+
+
+class DatabaseOutageMiddleware:
+    """A database that cannot be reached answers a translated 503 with ``Retry-After``, never a 500.
+
+    Catches what the view (or its template) raised; ``views.server_error`` does the same for what is raised
+    elsewhere. The page cache above then serves anonymous readers the page's last good copy if it has one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not views.is_database_outage(exception):
+            return None
+        logger.warning(
+            "Database unavailable for %s %s: %s", request.method, request.path, views.summary(exception)
+        )
+        return views.service_unavailable(request)

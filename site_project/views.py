@@ -1,18 +1,47 @@
-"""Small site-wide views: health check, robots.txt and the localised error pages."""
+"""Small site-wide views: health check, robots.txt and the localised error pages.
 
-from django.db import connection
-from django.http import HttpResponse
+The 500 and 503 pages are rendered without context processors or database access (the database may be why
+we are here), in the language of the URL prefix, and say only what is true.
+"""
+
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.utils import translation
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
+
+from . import health as health_checks
+
+RETRY_AFTER_SECONDS = 30
+# Set on a response that answers "the database cannot be reached"; the page cache then serves the last copy.
+DATABASE_UNAVAILABLE = "database_unavailable"
 
 
-@require_GET
+def is_database_outage(error: BaseException | None) -> bool:
+    """Whether the database could not be reached or could not do its work (away, restarting, locked, full).
+
+    Such errors are operational, not bugs: the reader is told to try again, not that the site broke.
+    """
+    return isinstance(error, OperationalError | InterfaceError)
+
+
+def summary(error: BaseException) -> str:
+    """One line about an error for the log: its class and the first line of its message, cut short."""
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {first_line[:200]}"
+
+
+@require_safe
+@never_cache
 def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    """Database, cache, worker and outbox as JSON; 503 when the site cannot take signatures."""
+    report = health_checks.report()
+    return JsonResponse(report, status=200 if report["can_take_signatures"] else 503)
 
 
 @require_GET
@@ -27,6 +56,36 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def _error_page(request, template_name: str, status: int) -> HttpResponse:
+    language = (
+        translation.get_language_from_path(request.path_info)
+        or translation.get_language()
+        or settings.LANGUAGE_CODE
+    )
+    with translation.override(language):
+        html = loader.get_template(template_name).render(
+            {
+                "sent_data": request.method not in ("GET", "HEAD", "OPTIONS"),
+                "home_url": f"/{translation.get_language()}/",
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+        )
+    response = HttpResponse(html, status=status)
+    response.headers["Content-Language"] = language
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def service_unavailable(request) -> HttpResponse:
+    """The database cannot be reached: a translated 503 that asks the reader to come back shortly."""
+    response = _error_page(request, "503.html", 503)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    setattr(response, DATABASE_UNAVAILABLE, True)
+    return response
+
+
 def server_error(request):
-    # Rendered without context processors or database access: the database may be why we are here.
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    # Called inside Django's exception handling, so sys.exc_info() is the error that brought us here.
+    if is_database_outage(sys.exc_info()[1]):
+        return service_unavailable(request)
+    return _error_page(request, "500.html", 500)

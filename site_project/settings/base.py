@@ -26,6 +26,7 @@ CACHE_URL = env_str("CACHE_URL", "locmem://")
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 PARTNERS_PRIVATE_ROOT = env_str("PARTNERS_PRIVATE_ROOT", str(BASE_DIR / "var" / "private"))  # never served
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static"))
+DEMO_CREDENTIALS_DIR = env_str("DEMO_CREDENTIALS_DIR", str(BASE_DIR / "var"))  # load_demo_data's passwords
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 HTTPS = env_bool("HTTPS", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
@@ -38,9 +39,15 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Phakhi <no-reply@localhost>")
 TASKS_BACKEND = env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
-WAGTAILADMIN_BASE_URL = env_str(
-    "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "http://127.0.0.1:8000"
-)
+# The address the site is served at: every absolute link it writes (e-mails, sharing, og:url, sitemaps, the
+# API) starts with it, and the default Wagtail Site is kept in step (site_project/public_url.py).
+PUBLIC_URL = env_str(
+    "PUBLIC_URL",
+    env_str(  # the variable's old name, still honoured
+        "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "http://127.0.0.1:8000"
+    ),
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
 LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 10)
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
@@ -61,6 +68,18 @@ PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "5/3600")  # re
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters when DEBUG is off.")
+_public = urlsplit(PUBLIC_URL)
+if (
+    _public.scheme not in ("http", "https")
+    or not _public.hostname
+    or _public.path
+    or _public.query
+    or _public.fragment
+    or (_public.scheme == "https" and _public.port not in (None, 443))
+):
+    raise ImproperlyConfigured(
+        f"PUBLIC_URL must be http://<host>[:<port>] or https://<host>, with no path, not {PUBLIC_URL!r}."
+    )
 
 # --- Applications --------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -107,6 +126,8 @@ MIDDLEWARE = [
     "site_project.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.SecurityHeadersMiddleware",
+    # Turns a database that cannot be reached into a 503 (and, above, the page's last good copy).
+    "site_project.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "site_project.middleware.LocaleMiddleware",
@@ -174,15 +195,18 @@ def _cache_from_url(url: str) -> dict:
     backends = {
         "locmem": "django.core.cache.backends.locmem.LocMemCache",
         "dummy": "django.core.cache.backends.dummy.DummyCache",
-        "file": "django.core.cache.backends.filebased.FileBasedCache",
-        "redis": "django.core.cache.backends.redis.RedisCache",
-        "rediss": "django.core.cache.backends.redis.RedisCache",
+        # Shared by the processes of one machine; add and incr are atomic across them (site_project/cache.py).
+        "file": "site_project.cache.SharedFileBasedCache",
+        # Falls back to process memory while Redis is away instead of failing every request.
+        "redis": "site_project.cache.FailSoftRedisCache",
+        "rediss": "site_project.cache.FailSoftRedisCache",
     }
     if parts.scheme not in backends:
         raise ImproperlyConfigured(f"CACHE_URL scheme must be one of {sorted(backends)}, not {url!r}.")
     config: dict = {"BACKEND": backends[parts.scheme], "KEY_PREFIX": "phakhi"}
     if parts.scheme == "file":
         config["LOCATION"] = parts.path
+        config["OPTIONS"] = {"MAX_ENTRIES": 5000}  # Django's 300 would cull rate-limit counters with pages
     elif parts.scheme.startswith("redis"):
         config["LOCATION"] = url
     return config
@@ -192,6 +216,21 @@ CACHES = {"default": _cache_from_url(CACHE_URL)}
 
 # --- Background tasks ----------------------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+
+# --- Scheduled jobs: (name, "minute" or a daily Bangkok "HH:MM", management command) --------------------------
+# Run by ``manage.py run_scheduler`` (make run) or the systemd timer calling ``manage.py run_jobs``
+# (deploy/); each slot runs once however many schedulers there are.
+SCHEDULED_JOBS = [
+    ("publish_scheduled", "minute", "publish_scheduled"),
+    ("outbox_sweep", "minute", "sweep_outbox"),
+    # Counting is triggered by each confirmation; this catches a run that died before it finished.
+    ("count_aggregation", "minute", "aggregate_signatures"),
+    ("story_consent_expiry", "00:05", "expire_story_consents"),
+    ("renewal_reminders", "08:00", "send_renewal_reminders"),
+    ("signature_anonymisation", "03:00", "anonymise_signatures"),
+    ("count_reconciliation", "03:30", "reconcile_signature_counts"),
+    ("operations_pruning", "04:00", "prune_operations"),
+]
 
 # --- Passwords and accounts ----------------------------------------------------------------------------------
 # django-axes throttles every sign-in (partner portal and admin) through the first backend; failures are rows
@@ -282,11 +321,46 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Logging: warnings and errors to the console, where gunicorn and the worker write -------------------------
+# A refused attack (Django's SuspiciousOperation family on django.security.<name>) is one WARNING line, and a
+# request that found the database away one ERROR line without its traceback (site_project/logs.py). Logger
+# filters only see their own logger's records, so each django.security logger is named; the console
+# handler's filter catches any other.
+REFUSED_REQUEST_LOGGERS = [
+    f"django.security.{name}"
+    for name in (
+        "DisallowedHost",
+        "DisallowedModelAdminLookup",
+        "DisallowedModelAdminToField",
+        "DisallowedRedirect",
+        "InvalidSessionKey",
+        "RequestDataTooBig",
+        "SuspiciousFileOperation",
+        "SuspiciousMultipartForm",
+        "SuspiciousOperation",
+        "SuspiciousSession",
+        "TooManyFieldsSent",
+        "TooManyFilesSent",
+    )
+]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "refused_request": {"()": "site_project.logs.RefusedRequestFilter"},
+        "database_outage": {"()": "site_project.logs.DatabaseOutageFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["refused_request"]}
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "propagate": False,
+            "filters": ["database_outage"],
+        },
+        **{name: {"filters": ["refused_request"]} for name in REFUSED_REQUEST_LOGGERS},
+    },
 }

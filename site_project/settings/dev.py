@@ -10,6 +10,8 @@ for _name, _value in {
     "HTTPS": "false",
     "SERVE_MEDIA": "true",
     "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+    # Shared by the two gunicorn workers and the task worker, so a 10/minute limit is 10, not 20.
+    "CACHE_URL": f"file://{Path(__file__).resolve().parents[2] / 'var' / 'cache'}",
 }.items():
     os.environ.setdefault(_name, _value)
 

@@ -84,3 +84,16 @@ def test_a_page_scheduled_for_midnight_goes_live_with_nothing_but_the_scheduler(
     scheduler.run_due_jobs()
     page.refresh_from_db()
     assert page.live
+
+
+def test_every_scheduled_job_names_a_command_that_exists(settings):
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    missing = [job.command for job in scheduler.jobs() if job.command.split()[0] not in commands]
+    assert missing == []
+    assert {job.name for job in scheduler.jobs()} >= {
+        "publish_scheduled",
+        "outbox_sweep",
+        "signature_anonymisation",
+    }

@@ -25,7 +25,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_deploy_reports_nothing_with_only_the_three_required_variables(tmp_path):
+def test_check_deploy_reports_nothing_with_the_required_variables_and_a_shared_cache(tmp_path):
     result = run_manage(
         "check",
         "--deploy",
@@ -34,6 +34,7 @@ def test_check_deploy_reports_nothing_with_only_the_three_required_variables(tmp
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(48),
         ALLOWED_HOSTS="example.org",
+        CACHE_URL="redis://127.0.0.1:6379/0",  # not connected to: the check reads the setting
         SQLITE_PATH=str(tmp_path / "deploy.sqlite3"),
     )
     assert result.returncode == 0, result.stdout + result.stderr

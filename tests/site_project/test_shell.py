@@ -122,10 +122,6 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, home, django_asser
         assert client.get("/th/").status_code == 200
 
 
-def test_the_health_check_answers_ok(client, db):
-    assert client.get("/healthz").content == b"ok"
-
-
 def test_robots_txt_keeps_crawlers_out_of_the_admin(client, db):
     assert "Disallow: /admin/" in client.get("/robots.txt").content.decode()
 
