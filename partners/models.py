@@ -561,6 +561,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("replaced"), null=True, blank=True, editable=False)
 
     panels = [FieldPanel("email"), FieldPanel("partner"), FieldPanel("language")]
 
@@ -576,6 +577,7 @@ class Invitation(models.Model):
     def is_usable(self) -> bool:
         return (
             self.accepted_at is None
+            and self.revoked_at is None
             and self.sent_at is not None
             and bool(self.token_hash)
             and timezone.now() < self.sent_at + self.VALID_FOR

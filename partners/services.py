@@ -197,19 +197,68 @@ def submit_profile_edit(
 # --- Invitations ----------------------------------------------------------------------------------------------
 
 
+INVITATION_EMAIL = "partners.invitation"
+
+
+def translated_name(partner: PartnerPage, language: str) -> str:
+    """The organisation's name in ``language``, or in its own language when it has no such translation."""
+    translated = PartnerPage.objects.filter(
+        translation_key=partner.translation_key, locale__language_code=language
+    ).first()
+    return (translated or partner).title
+
+
+def _known_language(code: str) -> str:
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 @transaction.atomic
 def invite_representative(*, email: str, partner: PartnerPage, language: str, invited_by=None) -> Invitation:
     invitation = Invitation.objects.create(
         email=email, partner=partner, language=language, invited_by=invited_by
     )
-    queue_invitation(invitation=invitation)
+    return send_invitation(invitation=invitation)
+
+
+@transaction.atomic
+def send_invitation(*, invitation: Invitation) -> Invitation:
+    """E-mail ``invitation`` through the outbox and revoke every older link to the same person for the same
+    organisation (any translation of it): only the newest e-mail works, an older link answers 410."""
+    Invitation.objects.filter(
+        email__iexact=invitation.email,
+        partner__translation_key=invitation.partner.translation_key,
+        accepted_at=None,
+        revoked_at=None,
+    ).exclude(pk=invitation.pk).update(revoked_at=timezone.now())
+    token = issue_invitation_token(invitation=invitation)
+    language = _known_language(invitation.language)
+    with translation.override(language):
+        path = reverse("partners:accept_invitation", kwargs={"invitation_id": invitation.pk, "token": token})
+        context = {
+            "partner_name": translated_name(invitation.partner, language),
+            "accept_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+            "valid_days": Invitation.VALID_FOR.days,
+        }
+        subject = " ".join(render_to_string("emails/partners/invitation_subject.txt", context).split())
+        body = render_to_string("emails/partners/invitation_body.txt", context)
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    outbox.enqueue_email(message=message, kind=INVITATION_EMAIL)
     return invitation
 
 
-def queue_invitation(*, invitation: Invitation) -> None:
-    from .tasks import send_invitation
-
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk))
+@transaction.atomic
+def resend_invitation(*, invitation: Invitation, invited_by) -> Invitation:
+    """A new invitation to the same person, for the same organisation, in the same language; the old link
+    stops working. An invitation already accepted is not sent again."""
+    invitation = Invitation.objects.select_for_update().select_related("partner").get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid
+    return invite_representative(
+        email=invitation.email,
+        partner=invitation.partner,
+        language=invitation.language,
+        invited_by=invited_by,
+    )
 
 
 def issue_invitation_token(*, invitation: Invitation) -> str:
@@ -225,9 +274,17 @@ class InvitationInvalid(Exception):
     pass
 
 
+class InvitationRevoked(InvitationInvalid):
+    """The link is genuine but a newer invitation to the same person replaced it."""
+
+
 def find_invitation(*, invitation_id: int, token: str) -> Invitation:
     invitation = Invitation.objects.select_related("partner").filter(pk=invitation_id).first()
-    if invitation is None or not invitation.is_usable or not invitation.matches(token):
+    if invitation is None or not invitation.matches(token):
+        raise InvitationInvalid
+    if invitation.revoked_at is not None and invitation.accepted_at is None:
+        raise InvitationRevoked
+    if not invitation.is_usable:
         raise InvitationInvalid
     return invitation
 
@@ -288,8 +345,7 @@ def allow_password_reset_request(*, ip: str) -> bool:
 
 
 def _reset_email(*, user, representative: Representative) -> EmailMessage:
-    language = representative.preferred_language
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    language = _known_language(representative.preferred_language)
     with translation.override(language):
         path = reverse(
             "partners:password_reset_confirm",
@@ -298,13 +354,10 @@ def _reset_email(*, user, representative: Representative) -> EmailMessage:
                 "token": default_token_generator.make_token(user),
             },
         )
-        translated = PartnerPage.objects.filter(
-            translation_key=representative.partner.translation_key, locale__language_code=language
-        ).first()
         context = {
             "reset_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
             "username": user.get_username(),
-            "partner_name": (translated or representative.partner).title,
+            "partner_name": translated_name(representative.partner, language),
             "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         }
         subject = " ".join(render_to_string("emails/partners/password_reset_subject.txt", context).split())

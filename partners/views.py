@@ -119,7 +119,8 @@ logout_view = private(auth_views.LogoutView.as_view(next_page=reverse_lazy("part
 @require_http_methods(["GET", "POST"])
 def password_reset(request):
     """Ask for a reset link. Known or unknown, every valid address gets the same answer."""
-    form = PasswordResetRequestForm(request.POST or None)
+    # Bound on every POST, even an empty one, so that the refusal below can be added to its errors.
+    form = PasswordResetRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not services.allow_password_reset_request(ip=client_ip(request)):
             form.add_error(
@@ -174,6 +175,8 @@ def password_reset_complete(request):
 def accept_invitation(request, invitation_id: int, token: str):
     try:
         invitation = services.find_invitation(invitation_id=invitation_id, token=token)
+    except services.InvitationRevoked:
+        return render(request, "partners/invitation_revoked.html", status=410)
     except services.InvitationInvalid:
         return render(request, "partners/invitation_invalid.html", status=404)
     form = AcceptInvitationForm(request.POST or None, email=invitation.email)
@@ -182,6 +185,8 @@ def accept_invitation(request, invitation_id: int, token: str):
             user = services.accept_invitation(
                 invitation_id=invitation_id, token=token, password=form.cleaned_data["password1"]
             )
+        except services.InvitationRevoked:
+            return render(request, "partners/invitation_revoked.html", status=410)
         except services.InvitationInvalid:
             return render(request, "partners/invitation_invalid.html", status=404)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -7,11 +7,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import services
+from . import admin_views, services
 from .models import Invitation, MemberDocument, PartnerPage, Pillar, Representative, Service, WorkingLanguage
 
 RENEWAL_WINDOW_DAYS = 60
@@ -38,7 +39,7 @@ class WorkingLanguageViewSet(SnippetViewSet):
 class InvitationViewSet(SnippetViewSet):
     model = Invitation
     icon = "mail"
-    list_display = ["email", "partner", "language", "sent_at", "accepted_at"]
+    list_display = ["email", "partner", "language", "sent_at", "accepted_at", "revoked_at"]
     search_fields = ["email"]
 
 
@@ -74,11 +75,26 @@ register_snippet(PartnersGroup)
 
 @hooks.register("after_create_snippet")
 def send_new_invitation(request, instance):
-    """An invitation created in the admin is e-mailed by the background worker once saved."""
+    """An invitation created in the admin goes out through the outbox and replaces older ones to that person."""
     if isinstance(instance, Invitation):
         instance.invited_by = request.user
         instance.save(update_fields=["invited_by"])
-        services.queue_invitation(invitation=instance)
+        services.send_invitation(invitation=instance)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def resend_invitation_button(snippet, user, next_url=None):
+    if (
+        isinstance(snippet, Invitation)
+        and snippet.accepted_at is None
+        and user.has_perm(admin_views.INVITE_PERMISSION)
+    ):
+        yield Button(
+            _("Resend invitation"),
+            reverse("partners_resend_invitation", args=[snippet.pk]),
+            icon_name="mail",
+            priority=15,
+        )
 
 
 @hooks.register("after_create_snippet")
@@ -113,6 +129,11 @@ class RenewalsDueView(ReportView):
 @hooks.register("register_admin_urls")
 def register_renewals_urls():
     return [
+        path(
+            "partners/invitations/<id:invitation_id>/resend/",
+            admin_views.resend_invitation,
+            name="partners_resend_invitation",
+        ),
         path("partners/renewals/", RenewalsDueView.as_view(), name="partners_renewals"),
         path(
             "partners/renewals/results/",
