@@ -1,8 +1,8 @@
 """Demo partners: the 16 Chiang Rai committee members and the partner kinds from the 002 seed, in Thai and English.
 
 ``load()`` is idempotent: pages, accounts and documents that exist are left as they are. Representative
-accounts (one for every second organisation) get random passwords, written to ``var/demo-partners.txt``
-(mode 0600); ``load()`` prints where that file is.
+accounts (one for every second organisation) get random passwords, written to ``demo-partners.txt`` in
+``DEMO_CREDENTIALS_DIR`` (``var/`` by default), mode 0600; ``load()`` prints where that file is.
 """
 
 import datetime
@@ -33,7 +33,7 @@ from .models import (
 )
 from .services import ensure_review_workflow
 
-ACCOUNTS_FILE = Path(settings.BASE_DIR) / "var" / "demo-partners.txt"
+ACCOUNTS_FILE = Path(settings.DEMO_CREDENTIALS_DIR) / "demo-partners.txt"  # var/ unless configured
 DEMO_EMAIL_DOMAIN = "partners.example.org"
 
 INDEX = {

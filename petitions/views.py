@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from site_project.chrome import content_version
+from site_project.public_url import absolute_url
 
 from . import abuse, services
 from .forms import SignForm
@@ -234,7 +235,7 @@ def _api_entry(petition: PetitionPage, request) -> dict:
     return {
         "id": petition.pk,
         "title": petition.title,
-        "url": request.build_absolute_uri(petition.get_url(request)),
+        "url": absolute_url(petition.get_url(request)),
         "locale": petition.locale.language_code,
         "status": petition.status,
         "opens_at": petition.opens_at.isoformat() if petition.opens_at else None,

@@ -24,9 +24,10 @@ from .factories import (
     publish_translation,
 )
 from .models import Footer, HelpLine, HomePage, MainMenu, SiteSettings
+from .public_url import site_address
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD_FILE = Path(settings.BASE_DIR) / "var" / "demo-admin.txt"
+ADMIN_PASSWORD_FILE = Path(settings.DEMO_CREDENTIALS_DIR) / "demo-admin.txt"  # var/ unless configured
 
 
 def paragraphs(*texts: str) -> list[tuple[str, str]]:
@@ -257,9 +258,10 @@ def _home_pages() -> dict[str, HomePage]:
     homes = {"th": thai}
     for code in ("en", "km", "my"):
         homes[code] = publish_translation(thai, code, **_page_fields(HOME[code]))
+    hostname, port = site_address()  # PUBLIC_URL: page.full_url and the sitemaps agree with the e-mails
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": thai, "hostname": "localhost", "port": 80, "site_name": "Phakhi"},
+        defaults={"root_page": thai, "hostname": hostname, "port": port, "site_name": "Phakhi"},
     )
     return homes
 
@@ -343,7 +345,7 @@ def _chrome(homes: dict[str, HomePage], pages: dict[str, dict[str, Page]]) -> No
 
 
 def admin_password() -> str:
-    """Create the demo superuser once, with a random password kept in var/demo-admin.txt."""
+    """Create the demo superuser once, with a random password kept in DEMO_CREDENTIALS_DIR/demo-admin.txt."""
     user_model = get_user_model()
     if ADMIN_PASSWORD_FILE.exists() and user_model.objects.filter(username=ADMIN_USERNAME).exists():
         return ADMIN_PASSWORD_FILE.read_text().strip()

@@ -23,7 +23,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        views.sitemap_index,
         {"sitemaps": language_sitemaps(), "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -5,17 +5,21 @@ we are here), in the language of the URL prefix, and say only what is true.
 """
 
 import sys
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
+from wagtail.contrib.sitemaps import views as sitemap_views
 
 from . import health as health_checks
+from .public_url import absolute_url
 
 RETRY_AFTER_SECONDS = 30
 # Set on a response that answers "the database cannot be reached"; the page cache then serves the last copy.
@@ -48,8 +52,16 @@ def health(request):
 @cache_control(public=True, max_age=3600)
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", ""]
-    lines.insert(-1, f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.insert(-1, f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def sitemap_index(request, sitemaps, **kwargs):
+    """Wagtail's sitemap index, listing each section at PUBLIC_URL rather than at the request's Host."""
+    response = sitemap_views.index(request, sitemaps, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = absolute_url(urlsplit(item.location)._replace(scheme="", netloc="").geturl())
+    return response
 
 
 def page_not_found(request, exception=None):

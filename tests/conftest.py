@@ -17,6 +17,7 @@ from wagtail.models import Site
 from site_project.demo import tree_root
 from site_project.factories import HomePageFactory, StandardPageFactory, publish_translation
 from site_project.models import HomePage
+from site_project.public_url import site_address
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +39,9 @@ def home(db) -> HomePage:
     for child in root.get_children():
         child.delete()
     page = HomePageFactory(parent=root, title="ภาคี", slug="home")
+    hostname, port = site_address()  # PUBLIC_URL, as migrate and load_demo_data leave it
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": page, "hostname": "localhost", "port": 80}
+        is_default_site=True, defaults={"root_page": page, "hostname": hostname, "port": port}
     )
     return page
 

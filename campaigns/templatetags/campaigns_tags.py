@@ -4,6 +4,8 @@ from urllib.parse import quote, urlencode
 
 from django import template
 
+from site_project.public_url import absolute_url
+
 from ..blocks import display_year
 from ..forms import RSVPForm
 
@@ -29,7 +31,7 @@ def share_links(context, message: str = "", hashtags: str = "") -> dict:
     """LINE and Facebook share addresses for the current page, with the message in the page's language."""
     request = context.get("request")
     page = context.get("page")
-    page_url = request.build_absolute_uri(page.get_url(request)) if page is not None and request else ""
+    page_url = absolute_url(page.get_url(request)) if page is not None and request else ""
     text = " ".join(part for part in (message, hashtags, page_url) if part)
     return {
         "page_url": page_url,

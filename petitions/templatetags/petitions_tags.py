@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from site_project import holes
 from site_project.provinces import names_in
+from site_project.public_url import absolute_url
 
 from .. import abuse
 from ..forms import SignForm
@@ -75,7 +76,7 @@ def petition_sign_context(petition, request, *, action: str = "", form=None) -> 
             updates_choices=updates_choices(petition, co_sponsors),
             privacy_url=privacy_url(),
         )
-    page_url = petition.get_full_url(request) or ""
+    page_url = absolute_url(petition.get_url(request) or "")
     return {
         "petition": petition,
         "form": form,

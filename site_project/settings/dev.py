@@ -10,6 +10,8 @@ for _name, _value in {
     "HTTPS": "false",
     "SERVE_MEDIA": "true",
     "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+    # Where `make run` serves, on whatever PORT it was given: the links in e-mails must open there.
+    "PUBLIC_URL": f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}",
     # Shared by the two gunicorn workers and the task worker, so a 10/minute limit is 10, not 20.
     "CACHE_URL": f"file://{Path(__file__).resolve().parents[2] / 'var' / 'cache'}",
 }.items():

@@ -7,6 +7,7 @@ from django.utils import formats, timezone, translation
 
 from .. import chrome as site_chrome
 from ..models import SiteSettings
+from ..public_url import absolute_url
 
 register = template.Library()
 
@@ -93,11 +94,11 @@ def page_meta(context) -> dict:
     if page is None or request is None or not getattr(page, "pk", None):
         return {}
     language = translation.get_language() or "th"
-    canonical = request.build_absolute_uri(page.get_url(request))
+    canonical = absolute_url(page.get_url(request))
     alternates = [
         {
             "code": other.locale.language_code,
-            "url": request.build_absolute_uri(other.get_url(request)),
+            "url": absolute_url(other.get_url(request)),
         }
         for other in page.get_translations(inclusive=True)
         .live()
@@ -109,7 +110,7 @@ def page_meta(context) -> dict:
     image_url = image_width = image_height = ""
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
-        image_url = request.build_absolute_uri(rendition.url)
+        image_url = absolute_url(rendition.url)
         image_width, image_height = rendition.width, rendition.height
     description = page.search_description or getattr(page, "intro", "") or ""
     return {

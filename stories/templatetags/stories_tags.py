@@ -3,6 +3,7 @@
 from django import template
 
 from campaigns.blocks import json_ld
+from site_project.public_url import absolute_url
 
 register = template.Library()
 
@@ -25,10 +26,10 @@ def story_json_ld(context) -> str:
         else None,
     }
     if request is not None:
-        data["url"] = request.build_absolute_uri(page.get_url(request))
+        data["url"] = absolute_url(page.get_url(request))
         image = page.social_image or page.image
         if image is not None:
-            data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630|format-jpeg").url)
+            data["image"] = absolute_url(image.get_rendition("fill-1200x630|format-jpeg").url)
     chrome = context.get("chrome")
     if chrome is not None:
         data["publisher"] = {"@type": "Organization", "name": chrome.organisation_name}
