@@ -1,14 +1,12 @@
-"""The coalition directory: partner profiles, their taxonomies, representatives and the members' library."""
+"""The directory: taxonomies, the directory page and partner pages, with their provinces and referral contacts."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property, lazy
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,8 +18,8 @@ from wagtail_localize.fields import SynchronizedField
 from site_project.models import BasePage
 from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
 
-from . import seed_data
-from .thai_sort import thai_sort_key
+from .. import seed_data
+from ..thai_sort import thai_sort_key
 
 
 def _in_thai_or_english(thai: str, english: str) -> str:
@@ -132,7 +130,7 @@ class PartnerIndexPage(BasePage):
         verbose_name_plural = _("partner directories")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import directory_context
+        from ..views import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(request, index_page=self))
@@ -469,223 +467,3 @@ class PartnerContact(Orderable):
 
     def __str__(self):
         return self.name
-
-
-# --- Representatives and invitations ------------------------------------------------------------------------
-
-
-class RepresentativeQuerySet(models.QuerySet):
-    def active_members(self):
-        return self.filter(partner__membership_status=PartnerPage.Membership.ACTIVE, user__is_active=True)
-
-
-class Representative(models.Model):
-    """A person who keeps one organisation's profile current. One organisation per person."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="partner_representative",
-        verbose_name=_("user"),
-        help_text=_("The account the representative signs in with."),
-    )
-    partner = models.ForeignKey(
-        PartnerPage,
-        on_delete=models.CASCADE,
-        related_name="representatives",
-        verbose_name=_("organisation"),
-        help_text=_("The organisation this person speaks for. Any translation of it counts as the same."),
-    )
-    preferred_language = models.CharField(
-        _("preferred language"),
-        max_length=10,
-        choices=LANGUAGE_PREFERENCE_CHOICES,
-        default="th",
-        help_text=_("E-mails to this person are written in this language."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = RepresentativeQuerySet.as_manager()
-
-    panels = [FieldPanel("user"), FieldPanel("partner"), FieldPanel("preferred_language")]
-
-    class Meta:
-        verbose_name = _("representative")
-        verbose_name_plural = _("representatives")
-
-    def __str__(self):
-        return f"{self.user.get_username()} ({self.partner.title})"
-
-    def represents(self, page: Page) -> bool:
-        """True when ``page`` is this representative's organisation, in any language."""
-        return page.translation_key == self.partner.translation_key
-
-    @property
-    def is_active_member(self) -> bool:
-        return self.user.is_active and self.partner.is_active_member
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class Invitation(models.Model):
-    """An e-mailed, single-use invitation to become an organisation's representative."""
-
-    VALID_FOR = datetime.timedelta(days=14)
-
-    email = models.EmailField(_("e-mail"), help_text=_("Where the invitation is sent."))
-    partner = models.ForeignKey(
-        PartnerPage,
-        on_delete=models.CASCADE,
-        related_name="invitations",
-        verbose_name=_("organisation"),
-        help_text=_("The organisation the person will represent."),
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=10,
-        choices=LANGUAGE_PREFERENCE_CHOICES,
-        default="th",
-        help_text=_("The invitation and later e-mails are written in this language."),
-    )
-    token_hash = models.CharField(max_length=64, blank=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
-    revoked_at = models.DateTimeField(_("replaced"), null=True, blank=True, editable=False)
-
-    panels = [FieldPanel("email"), FieldPanel("partner"), FieldPanel("language")]
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-
-    def __str__(self):
-        return f"{self.email} → {self.partner.title}"
-
-    @property
-    def is_usable(self) -> bool:
-        return (
-            self.accepted_at is None
-            and self.revoked_at is None
-            and self.sent_at is not None
-            and bool(self.token_hash)
-            and timezone.now() < self.sent_at + self.VALID_FOR
-        )
-
-    def matches(self, token: str) -> bool:
-        import hmac
-
-        return bool(self.token_hash) and hmac.compare_digest(self.token_hash, hash_token(token))
-
-
-class RenewalReminder(models.Model):
-    """A record that a renewal reminder went out, so the daily task never sends the same one twice."""
-
-    partner = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="renewal_reminders")
-    due_on = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["partner", "due_on"], name="one_reminder_per_renewal")]
-
-    def __str__(self):
-        return f"{self.partner_id} {self.due_on}"
-
-
-# --- Members' library ---------------------------------------------------------------------------------------
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files only ever served through a view that checks membership: outside MEDIA_ROOT, no URL."""
-
-    @cached_property
-    def base_location(self):
-        return self._value_or_setting(self._location, settings.PARTNERS_PRIVATE_ROOT)
-
-    def url(self, name):
-        raise NotImplementedError("Private files have no public URL.")
-
-
-private_storage = PrivateStorage()
-
-
-class MemberDocumentQuerySet(models.QuerySet):
-    def for_library(self):
-        return self.select_related("pillar").order_by("-published_on", "-pk")
-
-
-class MemberDocument(models.Model):
-    """A report or document shared with active members only."""
-
-    title = models.CharField(_("title"), max_length=255, help_text=_("The document's title."))
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("Two or three sentences: what is in it.")
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default="th",
-        help_text=_("The language the document is written in."),
-    )
-    pillar = models.ForeignKey(
-        Pillar,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="documents",
-        verbose_name=_("pillar"),
-        help_text=_("The theme it belongs to."),
-    )
-    published_on = models.DateField(
-        _("date"), default=datetime.date.today, help_text=_("The document's date.")
-    )
-    file = models.FileField(
-        _("file"),
-        upload_to="member-documents/%Y/%m/",
-        storage=private_storage,
-        help_text=_(
-            "PDF, Word, OpenDocument, spreadsheet or text, up to 10 MB. Only active members can download it."
-        ),
-    )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = MemberDocumentQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("language"), FieldPanel("pillar"), FieldPanel("published_on")]),
-        FieldPanel("file"),
-    ]
-
-    class Meta:
-        ordering = ["-published_on", "-pk"]
-        verbose_name = _("members' document")
-        verbose_name_plural = _("members' documents")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]

@@ -1,0 +1,52 @@
+"""The coalition directory: partner profiles, their taxonomies, representatives and the members' library."""
+
+from .accounts import Invitation, RenewalReminder, Representative, RepresentativeQuerySet, hash_token
+from .directory import (
+    KIND_CHOICES,
+    LANGUAGE_PREFERENCE_CHOICES,
+    PROVINCE_CHOICES,
+    PROVINCE_NAMES,
+    ROLE_CHOICES,
+    PartnerContact,
+    PartnerIndexPage,
+    PartnerPage,
+    PartnerPageManager,
+    PartnerPageQuerySet,
+    Pillar,
+    Service,
+    ServiceArea,
+    Term,
+    WorkingLanguage,
+    bilingual,
+    province_name,
+)
+from .library import MemberDocument, MemberDocumentQuerySet, PrivateStorage, private_storage
+
+__all__ = [
+    "KIND_CHOICES",
+    "LANGUAGE_PREFERENCE_CHOICES",
+    "PROVINCE_CHOICES",
+    "PROVINCE_NAMES",
+    "ROLE_CHOICES",
+    "Invitation",
+    "MemberDocument",
+    "MemberDocumentQuerySet",
+    "PartnerContact",
+    "PartnerIndexPage",
+    "PartnerPage",
+    "PartnerPageManager",
+    "PartnerPageQuerySet",
+    "Pillar",
+    "PrivateStorage",
+    "RenewalReminder",
+    "Representative",
+    "RepresentativeQuerySet",
+    "Service",
+    "ServiceArea",
+    "Term",
+    "WorkingLanguage",
+    "bilingual",
+    "hash_token",
+    "private_storage",
+    "province_name",
+]
