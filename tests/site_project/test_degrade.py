@@ -255,7 +255,7 @@ def test_a_file_cache_counter_keeps_its_expiry(tmp_path):
         cache.incr("rate")
 
 
-def test_make_run_shares_the_cache_between_its_processes():
+def test_make_run_shares_the_cache_between_its_processes(tmp_path):
     result = subprocess.run(  # noqa: S603
         [
             sys.executable,
@@ -263,7 +263,12 @@ def test_make_run_shares_the_cache_between_its_processes():
             "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
         ],
         cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "site_project.settings.dev"},
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
+            "SQLITE_PATH": str(tmp_path / "dev.sqlite3"),  # the settings make these folders: not under var/
+            "STATIC_ROOT": str(tmp_path / "static"),
+        },
         capture_output=True,
         text=True,
         timeout=60,
