@@ -50,6 +50,7 @@ class SmtpSink:
         self._thread: threading.Thread | None = None
         self._server: asyncio.AbstractServer | None = None
         self._sessions: set[asyncio.Task] = set()
+        self.in_flight = 0  # messages whose data has arrived and whose 250 has not been written yet
 
     # --- Control, from any thread ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -137,11 +138,15 @@ class SmtpSink:
                     continue
                 await reply("354 End data with <CR><LF>.<CR><LF>")
                 data = await _read_data(reader)
-                if self.delay:
-                    await asyncio.sleep(self.delay)
-                if reader.at_eof():  # the client died while the server worked: it never got the 250
-                    raise ConnectionError("the client went away before the message was accepted")
-                await reply("250 OK queued")
+                self.in_flight += 1
+                try:
+                    if self.delay:
+                        await asyncio.sleep(self.delay)
+                    if reader.at_eof():  # the client died while the server worked: it never got the 250
+                        raise ConnectionError("the client went away before the message was accepted")
+                    await reply("250 OK queued")
+                finally:
+                    self.in_flight -= 1
                 message = email.message_from_bytes(data, policy=email.policy.default)
                 with self._lock:
                     self._received.append(Received(time.monotonic(), sender, tuple(recipients), message))
