@@ -2,7 +2,8 @@
 
 ``visible_text`` refuses a name made only of characters that show nothing: spaces, zero-width spaces and
 joiners, control and format characters, Hangul fillers, the blank Braille pattern, Khmer's invisible
-vowels, variation selectors. A person's name needs at least one character a reader can see.
+vowels, variation selectors. A person's name needs at least one character a reader can see, and fits on
+one line.
 
 ``DJANGO_MESSAGES`` names Django's own validation messages that our public forms can show. Django's Thai,
 Khmer and Burmese catalogues lack many of them, and a missing Khmer or Burmese message falls back to Thai
@@ -37,12 +38,20 @@ def is_visible(character: str) -> bool:
 
 
 def visible_text(value: str) -> None:
-    """A validator: at least one character a reader can see.
+    """A validator for names: at least one character a reader can see, and all of it on one line.
 
-    A null character is left to the validator every CharField has, so that it is reported once.
+    A line break or another control character in a name has no use, and one in an organisation's name broke
+    the e-mail whose subject names it. A null character is left to the validator every CharField has, so
+    that it is reported once.
     """
-    if value and "\x00" not in value and not any(is_visible(character) for character in value):
+    if not value or "\x00" in value:
+        return
+    if not any(is_visible(character) for character in value):
         raise ValidationError(_("Enter a name with at least one visible character."), code="invisible")
+    if any(unicodedata.category(character) == "Cc" for character in value):
+        raise ValidationError(
+            _("A name is one line: remove line breaks, tabs and control characters."), code="control"
+        )
 
 
 DJANGO_MESSAGES = (

@@ -93,6 +93,17 @@ def site(home):
         translate(story_index, language)
 
     return SimpleNamespace(
+        pages=[
+            home,
+            petition_index,
+            petition,
+            closed,
+            campaign_index,
+            campaign,
+            story_index,
+            directory,
+            partner,
+        ],
         petition=petition,
         closed=closed,
         campaign=campaign,
