@@ -21,6 +21,9 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from site_project import outbox
+from site_project.models import OutboxMessage
+
 from . import abuse
 from .models import (
     PetitionPage,
@@ -36,7 +39,7 @@ COUNT_CACHE_SECONDS = 5
 CANONICAL_CACHE_SECONDS = 60 * 60
 AGGREGATE_DEBOUNCE_SECONDS = 2
 AGGREGATE_BATCH_SIZE = 5000
-CONFIRMATION_BATCH_SECONDS = 1
+CONFIRMATION_EMAIL = "petitions.confirmation"
 RESEND_COOLDOWN_SECONDS = 10 * 60
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 SOURCE_PATTERN = re.compile(r"[^a-z0-9._:/-]+")
@@ -160,7 +163,7 @@ def sign_petition(*, petition: PetitionRef, data: dict, request_meta: dict) -> S
             if consents:
                 UpdatesConsent.objects.bulk_create(consents)
             if not reason:
-                transaction.on_commit(schedule_confirmations)
+                owe_confirmation(signature_id=signature.pk, email=signature.email)
     except IntegrityError:
         _on_duplicate(petition_id=petition.count_id, email_canonical=signature.email_canonical)
         return SignResult(signature_id=None, created=False, quarantine_reason=reason)
@@ -184,7 +187,7 @@ def _update_consents(*, petition: PetitionRef, chosen: list) -> list[UpdatesCons
 def _on_duplicate(*, petition_id: int, email_canonical: str) -> None:
     existing = (
         Signature.objects.filter(petition_id=petition_id, email_canonical=email_canonical)
-        .values_list("pk", "status")
+        .values_list("pk", "status", "email")
         .first()
     )
     if (
@@ -192,54 +195,23 @@ def _on_duplicate(*, petition_id: int, email_canonical: str) -> None:
         and existing[1] == SignatureStatus.PENDING
         and cache.add(f"petitions:resend:{existing[0]}", 1, RESEND_COOLDOWN_SECONDS)
     ):
-        _send_confirmation_on_commit(existing[0])
+        _owe_confirmation_again(signature_id=existing[0], email=existing[2])
 
 
-def schedule_confirmations() -> None:
-    """Send the waiting confirmation e-mails soon, in batches: a surge of signers costs the worker one
-    task a second, not one per signer. ``claim_unsent_confirmations`` makes every run pick up every
-    signature stored before it, so a post that finds a run already scheduled is always in that run."""
-    from .tasks import send_pending_confirmations
-
-    task = send_pending_confirmations
-    if task.get_backend().supports_defer:
-        if not cache.add("petitions:confirm:debounce", 1, CONFIRMATION_BATCH_SECONDS):
-            return
-        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=CONFIRMATION_BATCH_SECONDS))
-    _enqueue_safely(task)
+def owe_confirmation(*, signature_id: int, email: str) -> None:
+    """Owe this signer a confirmation e-mail, in the caller's transaction: stored with the signature, so a
+    failing mail server, worker or queue can delay it but never lose it (``site_project.outbox``)."""
+    outbox.enqueue(kind=CONFIRMATION_EMAIL, recipient=email, payload={"signature_id": signature_id})
 
 
-def claim_unsent_confirmations(*, limit: int) -> list[tuple[Signature, str]]:
-    """Up to ``limit`` pending signatures never e-mailed, each with a fresh token now stored for it.
-
-    The claim is a conditional update, so two runs at once never both e-mail the same signer.
-    """
-    candidates = list(
-        Signature.objects.filter(status=SignatureStatus.PENDING, token_hash="").order_by("pk")[:limit]
-    )
-    expires = timezone.now() + datetime.timedelta(hours=settings.PETITION_CONFIRMATION_HOURS)
-    claimed = []
+def _owe_confirmation_again(*, signature_id: int, email: str) -> None:
+    """A pending signer signed again: one more e-mail with a fresh link, unless one is still on its way."""
     with transaction.atomic():
-        for signature in candidates:
-            token = secrets.token_urlsafe(32)
-            if Signature.objects.filter(
-                pk=signature.pk, status=SignatureStatus.PENDING, token_hash=""
-            ).update(token_hash=token_digest(token), token_expires_at=expires):
-                claimed.append((signature, token))
-    return claimed
-
-
-def release_confirmation_claim(*, signature_id: int) -> None:
-    """The e-mail could not be sent: let the next run try again."""
-    Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).update(
-        token_hash="", token_expires_at=None
-    )
-
-
-def _send_confirmation_on_commit(signature_id: int) -> None:
-    from .tasks import send_confirmation
-
-    transaction.on_commit(lambda: _enqueue_safely(send_confirmation, signature_id=signature_id))
+        waiting = OutboxMessage.objects.owed().filter(
+            kind=CONFIRMATION_EMAIL, payload__signature_id=signature_id
+        )
+        if not waiting.exists():
+            owe_confirmation(signature_id=signature_id, email=email)
 
 
 def _enqueue_safely(task, **kwargs) -> None:
@@ -629,8 +601,8 @@ def release_quarantined(*, signature_ids: list[int], user=None) -> int:
         ids = [pk for pk, _petition_id in rows]
         Signature.objects.filter(pk__in=ids).update(status=SignatureStatus.PENDING, quarantine_reason="")
         _audit(action=RELEASE_LOG_ACTION, user=user, counts=Counter(petition_id for _pk, petition_id in rows))
-        if ids:
-            transaction.on_commit(schedule_confirmations)
+        for pk, email in Signature.objects.filter(pk__in=ids).values_list("pk", "email"):
+            owe_confirmation(signature_id=pk, email=email)
     return len(ids)
 
 
@@ -679,6 +651,8 @@ def _anonymise(rows) -> int:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         UpdatesConsent.objects.filter(signature_id__in=chunk).delete()
+        # An e-mail still owed to an erased signer would carry the address the erasure removed.
+        OutboxMessage.objects.filter(kind=CONFIRMATION_EMAIL, payload__signature_id__in=chunk).delete()
         touched += Signature.objects.filter(pk__in=chunk).update(
             name="",
             email="",
