@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-CONFIRM_LINK = re.compile(r"https?://[^\s/]+((?:/[a-z]{2})?/petitions/confirm/[A-Za-z0-9_-]+/)")
+CONFIRM_LINK = re.compile(r"https?://[^\s/]+(?:/[a-z]{2})?/petitions/confirm/[A-Za-z0-9_-]+/")
 REQUEST_TIMEOUT = 30
 
 
@@ -127,10 +127,10 @@ class Site:
                 return True
             return False
 
-    def confirm(self, link_path: str) -> str:
-        """Follow the e-mail's link: GET shows a button, POST confirms. Returns what happened, "confirmed" if so."""
+    def confirm(self, link: str) -> str:
+        """Follow the e-mail's link as it is written: GET shows a button, POST confirms. "confirmed" if it did."""
         with requests.Session() as browser:
-            page = self.journal.request(browser, "GET", self.base_url + link_path)
+            page = self.journal.request(browser, "GET", link)
             if page is None or page.status_code != 200:
                 return f"GET {page.status_code if page is not None else 'no answer'}"
             form = next((f for f in forms_of(page.text) if "csrfmiddlewaretoken" in f["inputs"]), None)
@@ -139,7 +139,7 @@ class Site:
             response = self.journal.request(
                 browser,
                 "POST",
-                self.base_url + link_path,
+                link,
                 data={"csrfmiddlewaretoken": form["inputs"]["csrfmiddlewaretoken"]},
             )
             if response is None or response.status_code != 303:
@@ -236,5 +236,5 @@ def confirmation_links(received, recipients: set[str]) -> dict[str, list[str]]:
         for address in item.recipients:
             if address in links:
                 found = CONFIRM_LINK.search(item.body)
-                links[address].append(found.group(1) if found else "")
+                links[address].append(found.group(0) if found else "")
     return links

@@ -136,6 +136,15 @@ class Process:
             os.killpg(self.popen.pid, signal.SIGKILL)
 
 
+def _unprivileged_user() -> str:
+    """PostgreSQL refuses to run as root: as root, run it as ``postgres`` where that account exists."""
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return "nobody"
+    return "postgres"
+
+
 class PostgreSQL:
     """A throw-away cluster on a free port, owned by an unprivileged user when we are root."""
 
@@ -143,7 +152,7 @@ class PostgreSQL:
         self.root, self.port = root, port
         self.data = root / "data"
         self.log = root / "postgres.log"
-        self.user = "postgres" if os.geteuid() == 0 else None
+        self.user = _unprivileged_user() if os.geteuid() == 0 else None
 
     def _run(self, *argv: str, timeout: float = 60) -> subprocess.CompletedProcess:
         command = [str(PG_BIN / argv[0]), *argv[1:]]
@@ -311,9 +320,7 @@ class Stack:
                 "EMAIL_USE_TLS": "false",
                 "PETITION_RATE_LIMIT_ALLOWLIST": "127.0.0.1/32",
                 "PETITION_MIN_SECONDS_TO_SUBMIT": "0",
-                # Where links in e-mails point (the setting item 7 of issue 10 may rename; both are harmless).
-                "WAGTAILADMIN_BASE_URL": self.base_url,
-                "PUBLIC_URL": self.base_url,
+                "PUBLIC_URL": self.base_url,  # where the links in e-mails point
                 "STATIC_ROOT": str(self.root / "static"),
                 "MEDIA_ROOT": str(self.root / "media"),
                 "PARTNERS_PRIVATE_ROOT": str(self.root / "private"),

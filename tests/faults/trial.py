@@ -189,6 +189,15 @@ class Trial:
             self.failures.append(f"{len(twice)} signers got more than one confirmation e-mail: {twice}")
         if unlinked:
             self.failures.append(f"e-mails without a confirmation link: {unlinked}")
+        elsewhere = sorted(
+            found[-1]
+            for found in links.values()
+            if found and found[-1] and not found[-1].startswith(self.site.base_url + "/")
+        )
+        if elsewhere:
+            self.failures.append(
+                f"{len(elsewhere)} confirmation links point away from {self.site.base_url}, e.g. {elsewhere[0]}"
+            )
         return {address: found for address, found in links.items() if found and found[-1]}
 
     def _check_processes(self) -> None:
