@@ -10,17 +10,21 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from site_project.logins import LockoutAwareLoginMixin
 from site_project.validators import visible_text
 
 from .models import (
+    CONTACT_FIELDS,
     KIND_CHOICES,
     PROVINCE_NAMES,
     MemberDocument,
+    PartnerContacts,
     PartnerPage,
     Pillar,
     Service,
@@ -161,12 +165,6 @@ class PartnerProfileForm(forms.ModelForm):
             "services",
             "working_languages",
             "districts",
-            "public_email",
-            "public_phone",
-            "address",
-            "website",
-            "line_official_account",
-            "facebook_url",
         ]
         labels = {"title": _("Name of the organisation")}
         help_texts = {"title": _("The name as it should appear in the directory.")}
@@ -175,11 +173,35 @@ class PartnerProfileForm(forms.ModelForm):
             "services": forms.CheckboxSelectMultiple,
             "working_languages": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
-            "address": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, contacts: PartnerContacts | None = None, **kwargs):
+        """``contacts`` is the organisation's shared contact record (its latest draft), the same in every
+        language; its fields are edited here and reviewed once for all translations."""
         super().__init__(*args, **kwargs)
+        self.fields.update(
+            fields_for_model(
+                PartnerContacts, fields=CONTACT_FIELDS, widgets={"address": forms.Textarea(attrs={"rows": 3})}
+            )
+        )
+        for name in CONTACT_FIELDS:  # the model's own checks (phone digits, LINE ID), as form errors
+            field = self.fields[name]
+            field.validators += [
+                v for v in PartnerContacts._meta.get_field(name).validators if v not in field.validators
+            ]
+        contact_fields = list(CONTACT_FIELDS)
+        if contacts is not None and not self.is_bound:
+            self.initial.update({name: getattr(contacts, name) for name in CONTACT_FIELDS})
+        if contacts is not None and contacts.is_protected:
+            self.fields["restore_visibility"] = forms.BooleanField(
+                label=_("Show our contacts and list us in the directory again"),
+                required=False,
+                help_text=_(
+                    "You hid your contacts or left the directory for your safety. Tick this to undo it once "
+                    "the secretariat approves these changes."
+                ),
+            )
+            contact_fields.append("restore_visibility")
         self.fields["provinces"].choices = [(code, province_name(code)) for code in PROVINCE_NAMES]
         self.fields["title"].validators.append(visible_text)
         if self.instance.pk and not self.is_bound:
@@ -189,15 +211,7 @@ class PartnerProfileForm(forms.ModelForm):
         self.helper.layout = Layout(
             Fieldset(_("Organisation"), "title", "abbreviation", "kind", "logo_upload", "description"),
             Fieldset(_("Work"), "pillars", "services", "working_languages", "provinces", "districts"),
-            Fieldset(
-                _("Public contact"),
-                "public_email",
-                "public_phone",
-                "address",
-                "website",
-                "line_official_account",
-                "facebook_url",
-            ),
+            Fieldset(_("Public contact"), *contact_fields),
             Submit("submit", _("Send for review")),
         )
 
@@ -262,6 +276,34 @@ def document_type(upload) -> str:
 
 class PartnerLoginForm(LockoutAwareLoginMixin, AuthenticationForm):
     """The portal's sign-in form: says so when too many failed attempts have locked the account."""
+
+
+class PartnerContactsAdminForm(WagtailAdminModelForm):
+    """Staff edit a contact record: "show again" starts unticked, whatever the last revision said."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["restore_visibility"] = False
+
+
+class SafetyForm(forms.Form):
+    """A partner in danger hides its contacts and/or leaves the public directory. Each is a button of its own."""
+
+    ACTIONS = {
+        "hide_contacts": ("hide_contacts",),
+        "unlist": ("unlist",),
+        "both": ("hide_contacts", "unlist"),
+    }
+
+    action = forms.ChoiceField(choices=[(name, name) for name in ACTIONS], widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = self.ACTIONS.get(cleaned.get("action"), ())
+        cleaned["hide_contacts"] = "hide_contacts" in chosen
+        cleaned["unlist"] = "unlist" in chosen
+        return cleaned
 
 
 class PasswordResetRequestForm(forms.Form):

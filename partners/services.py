@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -23,11 +24,14 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
+    PageViewRestriction,
     TaskState,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowState,
     WorkflowTask,
@@ -36,8 +40,10 @@ from wagtail.models import (
 from site_project import outbox
 
 from .models import (
+    CONTACT_FIELDS,
     Invitation,
     MemberDocument,
+    PartnerContacts,
     PartnerIndexPage,
     PartnerPage,
     RenewalReminder,
@@ -72,6 +78,15 @@ def ensure_review_workflow(*, index_page: PartnerIndexPage | None = None) -> Wor
     indexes = [index_page] if index_page is not None else PartnerIndexPage.objects.all()
     for page in indexes:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    # The shared contact records go through the same review, once for every language.
+    contacts_type = ContentType.objects.get_for_model(PartnerContacts, for_concrete_model=False)
+    WorkflowContentType.objects.update_or_create(content_type=contacts_type, defaults={"workflow": workflow})
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    moderators.permissions.add(
+        *Permission.objects.filter(
+            content_type=contacts_type, codename__in=["change_partnercontacts", "publish_partnercontacts"]
+        )
+    )
     return workflow
 
 
@@ -95,7 +110,13 @@ class ReviewStatus:
 
 
 def review_status(*, partner: PartnerPage) -> ReviewStatus:
-    state = WorkflowState.objects.for_instance(partner).order_by("-created_at", "-pk").first()
+    """The latest submission about this organisation: its page in this language, or its shared contacts."""
+    states = [WorkflowState.objects.for_instance(partner).order_by("-created_at", "-pk").first()]
+    contacts = partner.contacts_record
+    if contacts is not None:
+        states.append(WorkflowState.objects.for_instance(contacts).order_by("-created_at", "-pk").first())
+    states = [state for state in states if state is not None]
+    state = max(states, key=lambda state: (state.created_at, state.pk)) if states else None
     if state is None:
         return ReviewStatus("", "", "", None, None)
     decided = (
@@ -161,20 +182,12 @@ def submit_profile_edit(
     if not representative.represents(partner) or not representative.user.is_active:
         raise PermissionDenied
     user = representative.user
+    workflow = ensure_review_workflow(index_page=partner.get_parent().specific)
+    contacts_state = _submit_contacts_edit(partner=partner, user=user, data=data, workflow=workflow)
+
     draft = partner.get_latest_revision_as_object()
-    for field in (
-        "title",
-        "abbreviation",
-        "kind",
-        "description",
-        "districts",
-        "public_email",
-        "public_phone",
-        "address",
-        "website",
-        "line_official_account",
-        "facebook_url",
-    ):
+    before = _page_snapshot(draft)
+    for field in PAGE_FIELDS:
         if field in data:
             setattr(draft, field, data[field])
     for field in ("pillars", "services", "working_languages"):
@@ -185,13 +198,148 @@ def submit_profile_edit(
     logo = data.get("logo_upload") or (files or {}).get("logo_upload")
     if logo:
         draft.logo = _save_logo(partner=partner, logo=logo, user=user)
+    if contacts_state is not None and not logo and _page_snapshot(draft) == before:
+        return contacts_state  # only the shared contacts changed: one review, not two
     draft.save_revision(user=user, log_action=True)
 
-    workflow = ensure_review_workflow(index_page=partner.get_parent().specific)
     current = WorkflowState.objects.for_instance(partner).active().first()
     if current is not None:
         current.cancel(user=user)
     return workflow.start(partner, user)
+
+
+PAGE_FIELDS = ("title", "abbreviation", "kind", "description", "districts")
+
+
+def _page_snapshot(page: PartnerPage) -> tuple:
+    def keys(related) -> list:
+        values = related.all() if hasattr(related, "all") else related
+        return sorted(getattr(value, "pk", value) for value in values)
+
+    return (
+        tuple(getattr(page, field) for field in PAGE_FIELDS),
+        tuple(keys(getattr(page, field)) for field in ("pillars", "services", "working_languages")),
+        tuple(area.province for area in page.areas.all()),
+    )
+
+
+def _submit_contacts_edit(
+    *, partner: PartnerPage, user, data: dict, workflow: Workflow
+) -> WorkflowState | None:
+    """Send changed contact details (or a request to be shown again) for review, once for every language."""
+    record = PartnerContacts.for_page(partner)
+    draft = record.get_latest_revision_as_object()
+    changed = {
+        name: data[name] for name in CONTACT_FIELDS if name in data and data[name] != getattr(draft, name)
+    }
+    restore = bool(data.get("restore_visibility")) and record.is_protected
+    if not changed and not restore and not draft.restore_visibility:
+        return None
+    for name, value in changed.items():
+        setattr(draft, name, value)
+    draft.restore_visibility = restore
+    draft.save_revision(user=user, log_action=True)
+    current = WorkflowState.objects.for_instance(record).active().first()
+    if current is not None:
+        current.cancel(user=user)
+    return workflow.start(record, user)
+
+
+# --- Safety: hiding contacts and leaving the directory at once ---------------------------------------------------
+
+HIDE_CONTACTS_LOG_ACTION = "partners.hide_contacts"
+UNLIST_LOG_ACTION = "partners.unlist"
+RESTORE_LOG_ACTION = "partners.restore_visibility"
+
+
+def _purge_public_pages() -> None:
+    """Every cached copy of a public page (and the chrome) is dropped: the next reader gets a fresh one. Now,
+    and again once the change is committed, so that no reader caches the old page in between."""
+    from site_project import chrome
+
+    chrome.invalidate()
+    transaction.on_commit(chrome.invalidate)
+
+
+def _restrict(pages: list[PartnerPage]) -> None:
+    """A view restriction takes the pages out of every public listing: the directory, search and sitemaps."""
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    for page in pages:
+        if not PageViewRestriction.objects.filter(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        ).exists():
+            restriction = PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.GROUPS
+            )
+            restriction.groups.set([moderators])
+
+
+def _unrestrict(pages: list[PartnerPage]) -> None:
+    PageViewRestriction.objects.filter(
+        page__in=pages, restriction_type=PageViewRestriction.GROUPS, groups__name=MODERATORS_GROUP
+    ).delete()
+
+
+@transaction.atomic
+def apply_safety_measure(
+    *, representative: Representative, partner: PartnerPage, hide_contacts: bool = False, unlist: bool = False
+) -> PartnerContacts:
+    """Hide the organisation's contacts and/or take it out of the public directory, in every language, now.
+
+    No review: a partner in danger cannot wait for one. Undoing it is reviewed (an approved edit that asks
+    for it) or done by staff. Written to each translation's history in the audit log.
+    """
+    if not representative.represents(partner) or not representative.user.is_active:
+        raise PermissionDenied
+    if not hide_contacts and not unlist:
+        raise ValueError("Choose at least one safety measure.")
+    record = PartnerContacts.for_page(partner)
+    record = PartnerContacts.objects.select_for_update().get(pk=record.pk)
+    user = representative.user
+    changes = {"safety_changed_at": timezone.now(), "safety_changed_by": user}
+    if hide_contacts:
+        changes["contacts_hidden"] = True
+    if unlist:
+        changes["unlisted"] = True
+    PartnerContacts.objects.filter(pk=record.pk).update(**changes)
+    translations = list(PartnerPage.objects.filter(translation_key=partner.translation_key))
+    if unlist:
+        _restrict(translations)
+    for page in translations:
+        if hide_contacts:
+            log(instance=page, action=HIDE_CONTACTS_LOG_ACTION, user=user)
+        if unlist:
+            log(instance=page, action=UNLIST_LOG_ACTION, user=user)
+    _purge_public_pages()
+    record.refresh_from_db()
+    return record
+
+
+def restore_visibility(*, record: PartnerContacts, user=None) -> bool:
+    """Show the contacts and list the organisation again. Called when an approved revision asks for it."""
+    if not record.is_protected:
+        return False
+    PartnerContacts.objects.filter(pk=record.pk).update(
+        contacts_hidden=False, unlisted=False, restore_visibility=False, safety_changed_at=timezone.now()
+    )
+    translations = list(PartnerPage.objects.filter(translation_key=record.translation_key))
+    _unrestrict(translations)
+    for page in translations:
+        log(instance=page, action=RESTORE_LOG_ACTION, user=user)
+    _purge_public_pages()
+    return True
+
+
+def contacts_published(*, record: PartnerContacts, revision, user=None) -> None:
+    """After a contacts revision goes live: show the new details everywhere, and lift the safety measures if
+    the revision asked for it and was written after they were taken (an older revision cannot undo them)."""
+    if record.restore_visibility:
+        taken_at = record.safety_changed_at
+        if taken_at is None or (revision is not None and revision.created_at > taken_at):
+            restore_visibility(record=record, user=user)
+        else:
+            PartnerContacts.objects.filter(pk=record.pk).update(restore_visibility=False)
+    _purge_public_pages()
 
 
 # --- Invitations ----------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ urlpatterns = [
     path("invitation/<id:invitation_id>/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("", views.dashboard, name="dashboard"),
     path("partners/<id:page_id>/edit/", views.edit_profile, name="edit_profile"),
+    path("partners/<id:page_id>/safety/", views.safety, name="safety"),
     path("members/", views.library, name="library"),
     path("members/documents/<id:document_id>/", views.download_document, name="download_document"),
     path("members/documents/share/", views.share_document, name="share_document"),

@@ -27,8 +27,9 @@ from .forms import (
     PartnerLoginForm,
     PartnerProfileForm,
     PasswordResetRequestForm,
+    SafetyForm,
 )
-from .models import MemberDocument, PartnerIndexPage, PartnerPage
+from .models import MemberDocument, PartnerContacts, PartnerIndexPage, PartnerPage
 
 LOGIN_URL = reverse_lazy("partners:login")
 
@@ -205,20 +206,49 @@ def _in_active_language(partner: PartnerPage) -> PartnerPage:
     return (translated or partner).specific
 
 
-@representative_required
-def dashboard(request):
+def _dashboard(request, *, safety_error: str = "", status: int = 200):
     representative = request.representative
     partner = _in_active_language(representative.partner)
-    return render(
-        request,
-        "partners/dashboard.html",
-        {
-            "representative": representative,
-            "partner": partner,
-            "review": services.review_status(partner=partner),
-            "is_active_member": representative.is_active_member,
-        },
+    context = {
+        "representative": representative,
+        "partner": partner,
+        "review": services.review_status(partner=partner),
+        "is_active_member": representative.is_active_member,
+        "contacts": partner.contacts_record,
+        "safety_error": safety_error,
+    }
+    return render(request, "partners/dashboard.html", context, status=status)
+
+
+@representative_required
+def dashboard(request):
+    return _dashboard(request)
+
+
+@representative_required
+@require_http_methods(["POST"])
+def safety(request, page_id: int):
+    """Hide the contacts and/or leave the directory, in every language, at once: no review first."""
+    partner = services.editable_partner(representative=request.representative, page_id=page_id)
+    form = SafetyForm(request.POST)
+    if not form.is_valid():
+        return _dashboard(
+            request, safety_error=_("Choose what to hide: your contacts, your listing, or both."), status=400
+        )
+    services.apply_safety_measure(
+        representative=request.representative,
+        partner=partner,
+        hide_contacts=form.cleaned_data["hide_contacts"],
+        unlist=form.cleaned_data["unlist"],
     )
+    messages.success(
+        request,
+        _(
+            "Done. It applies now, in every language. To show your organisation again, send an edit for review "
+            "or ask the secretariat."
+        ),
+    )
+    return redirect("partners:dashboard")
 
 
 @representative_required
@@ -226,7 +256,8 @@ def dashboard(request):
 def edit_profile(request, page_id: int):
     partner = services.editable_partner(representative=request.representative, page_id=page_id)
     draft = partner.get_latest_revision_as_object()
-    form = PartnerProfileForm(request.POST or None, request.FILES or None, instance=draft)
+    contacts = PartnerContacts.for_page(partner).get_latest_revision_as_object()
+    form = PartnerProfileForm(request.POST or None, request.FILES or None, instance=draft, contacts=contacts)
     if request.method == "POST" and form.is_valid():
         services.submit_profile_edit(
             partner=partner, representative=request.representative, data=form.cleaned_data
@@ -295,4 +326,10 @@ def referrals(request):
         .prefetch_related("services", "areas", "contacts")
         .order_by("sort_key", "pk")
     )
+    members = list(members)
+    records = PartnerContacts.objects.in_bulk(
+        [member.translation_key for member in members], field_name="translation_key"
+    )
+    for member in members:
+        member.contacts_record = records.get(member.translation_key)  # one query for the whole list
     return render(request, "partners/referrals.html", {"filter_form": form, "members": members})

@@ -1,19 +1,33 @@
 """Admin wiring: partner taxonomies, invitations, representatives and members' documents as snippets under one
 'Partners' group; a 'Renewals due' report; invitations are e-mailed by the worker when staff create them."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, services
-from .models import Invitation, MemberDocument, PartnerPage, Pillar, Representative, Service, WorkingLanguage
+from .forms import PartnerContactsAdminForm
+from .models import (
+    Invitation,
+    MemberDocument,
+    PartnerContacts,
+    PartnerPage,
+    Pillar,
+    Representative,
+    Service,
+    WorkingLanguage,
+)
 
 RENEWAL_WINDOW_DAYS = 60
 
@@ -49,6 +63,29 @@ class RepresentativeViewSet(SnippetViewSet):
     list_display = ["user", "partner", "preferred_language"]
 
 
+class SharedRecordPermissionPolicy(ModelPermissionPolicy):
+    """Contact records are made with their organisation, one per organisation: staff edit them, never add or
+    delete one by hand."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a not in ("add", "delete")])
+
+
+class PartnerContactsViewSet(SnippetViewSet):
+    model = PartnerContacts
+    icon = "mail"
+    menu_label = _("Partner contacts")
+    list_display = ["partner_name", "contacts_hidden", "unlisted", "safety_changed_at", "live"]
+    list_filter = ["contacts_hidden", "unlisted"]
+    edit_handler = ObjectList(PartnerContacts.panels, base_form_class=PartnerContactsAdminForm)
+
+
+register_permission_policy(PartnerContacts, SharedRecordPermissionPolicy(PartnerContacts))
+
+
 class MemberDocumentViewSet(SnippetViewSet):
     model = MemberDocument
     icon = "doc-full"
@@ -60,6 +97,7 @@ class PartnersGroup(SnippetViewSetGroup):
     items = (
         InvitationViewSet,
         RepresentativeViewSet,
+        PartnerContactsViewSet,
         MemberDocumentViewSet,
         PillarViewSet,
         ServiceViewSet,
@@ -147,4 +185,33 @@ def register_renewals_urls():
 def register_renewals_menu_item():
     return MenuItem(
         _("Renewals due"), reverse("partners_renewals"), name="partner-renewals", icon_name="date", order=950
+    )
+
+
+# --- Safety: unlisted partners, and the audit log ------------------------------------------------------------
+
+
+@hooks.register("before_serve_page", order=-1)
+def hide_unlisted_partner(page, request, serve_args, serve_kwargs):
+    """An organisation that left the directory has no public page, in any language: a plain 404."""
+    if (
+        isinstance(page, PartnerPage)
+        and page.is_unlisted
+        and not request.user.has_perm("wagtailadmin.access_admin")
+    ):
+        raise Http404
+
+
+@hooks.register("register_log_actions")
+def register_safety_log_actions(actions):
+    actions.register_action(
+        services.HIDE_CONTACTS_LOG_ACTION, _("Hide contacts"), _("Contacts hidden by the organisation")
+    )
+    actions.register_action(
+        services.UNLIST_LOG_ACTION,
+        _("Leave the directory"),
+        _("Taken out of the directory by the organisation"),
+    )
+    actions.register_action(
+        services.RESTORE_LOG_ACTION, _("Show again"), _("Contacts shown and listed in the directory again")
     )

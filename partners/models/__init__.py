@@ -1,6 +1,7 @@
 """The coalition directory: partner profiles, their taxonomies, representatives and the members' library."""
 
 from .accounts import Invitation, RenewalReminder, Representative, RepresentativeQuerySet, hash_token
+from .contacts import CONTACT_FIELDS, PartnerContacts, PartnerContactsQuerySet
 from .directory import (
     KIND_CHOICES,
     LANGUAGE_PREFERENCE_CHOICES,
@@ -23,6 +24,7 @@ from .directory import (
 from .library import MemberDocument, MemberDocumentQuerySet, PrivateStorage, private_storage
 
 __all__ = [
+    "CONTACT_FIELDS",
     "KIND_CHOICES",
     "LANGUAGE_PREFERENCE_CHOICES",
     "PROVINCE_CHOICES",
@@ -32,6 +34,8 @@ __all__ = [
     "MemberDocument",
     "MemberDocumentQuerySet",
     "PartnerContact",
+    "PartnerContacts",
+    "PartnerContactsQuerySet",
     "PartnerIndexPage",
     "PartnerPage",
     "PartnerPageManager",

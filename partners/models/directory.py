@@ -3,10 +3,9 @@
 import datetime
 
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import lazy
+from django.utils.functional import cached_property, lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,6 +19,7 @@ from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
 
 from .. import seed_data
 from ..thai_sort import thai_sort_key
+from .contacts import PartnerContacts
 
 
 def _in_thai_or_english(thai: str, english: str) -> str:
@@ -145,6 +145,7 @@ class PartnerPageQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
+            .exclude(translation_key__in=PartnerContacts.objects.unlisted_keys())
             .select_related("logo")
             .prefetch_related(
                 "pillars",
@@ -258,28 +259,6 @@ class PartnerPage(BasePage):
             "When the yearly membership must be renewed. Representatives get a reminder 30 days before."
         ),
     )
-    public_email = models.EmailField(
-        _("public e-mail"), blank=True, help_text=_("Shown on the public profile.")
-    )
-    public_phone = models.CharField(
-        _("public phone"),
-        max_length=40,
-        blank=True,
-        validators=[RegexValidator(r"^\+?[0-9][0-9 -]{1,38}$", _("Enter digits, spaces or dashes only."))],
-        help_text=_("Shown on the public profile, e.g. 053 123 456."),
-    )
-    address = models.TextField(_("address"), blank=True, help_text=_("The office address, if public."))
-    website = models.URLField(_("website"), blank=True, help_text=_("The full address, starting https://"))
-    line_official_account = models.CharField(
-        _("LINE official account"),
-        max_length=40,
-        blank=True,
-        validators=[RegexValidator(r"^@?[A-Za-z0-9._-]+$", _("Enter a LINE ID such as @phakhi."))],
-        help_text=_("The LINE ID, starting with @."),
-    )
-    facebook_url = models.URLField(
-        _("Facebook page"), blank=True, help_text=_("The full address of the page.")
-    )
     sort_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
     objects = PartnerPageManager()
@@ -302,11 +281,12 @@ class PartnerPage(BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("public_email"),
-                FieldPanel("public_phone"),
-                FieldPanel("address"),
-                FieldPanel("website"),
-                FieldRowPanel([FieldPanel("line_official_account"), FieldPanel("facebook_url")]),
+                HelpPanel(
+                    _(
+                        "The e-mail, phone, address, website, LINE and Facebook shown on the profile are one "
+                        "record for every language: edit them under Snippets › Partner contacts."
+                    )
+                )
             ],
             heading=_("Public contact"),
         ),
@@ -347,11 +327,6 @@ class PartnerPage(BasePage):
         SynchronizedField("joined_on"),
         SynchronizedField("mou_signed_on"),
         SynchronizedField("renewal_due_on"),
-        SynchronizedField("public_email"),
-        SynchronizedField("public_phone"),
-        SynchronizedField("website"),
-        SynchronizedField("line_official_account"),
-        SynchronizedField("facebook_url"),
     ]
 
     parent_page_types = ["partners.PartnerIndexPage"]
@@ -384,12 +359,24 @@ class PartnerPage(BasePage):
     def province_names(self) -> list[str]:
         return [province_name(area.province) for area in self.areas.all()]
 
+    @cached_property
+    def contacts_record(self) -> PartnerContacts | None:
+        """The contact details and safety switches this page shares with its translations."""
+        return PartnerContacts.objects.filter(translation_key=self.translation_key).first()
+
     @property
-    def line_url(self) -> str:
-        if not self.line_official_account:
-            return ""
-        account = self.line_official_account
-        return f"https://line.me/R/ti/p/{account if account.startswith('@') else '@' + account}"
+    def public_contacts(self) -> PartnerContacts | None:
+        """What the public profile shows: nothing while the organisation has hidden its contacts."""
+        record = self.contacts_record
+        return record if record is not None and not record.contacts_hidden and record.has_any else None
+
+    @property
+    def is_unlisted(self) -> bool:
+        record = self.contacts_record
+        return record is not None and record.unlisted
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_unlisted else super().get_sitemap_urls(request)
 
     def co_organised(self) -> dict[str, list]:
         """Petitions and campaigns this partner co-organises, when those apps are installed.
