@@ -1,5 +1,8 @@
 """Refuse text that is not valid UTF-8 with a translated 400, before any view or form sees it.
 
+Also here: the pages for what Django refuses itself, a 400 (``handler400``) and a form without a valid
+CSRF token (``CSRF_FAILURE_VIEW``), translated, with nothing read from the database.
+
 Django decodes query strings and form bodies with ``errors="replace"``: bytes that are not UTF-8 become
 U+FFFD, and the mangled text was stored (mojibake in a signer's name) as if the person had typed it.
 
@@ -67,19 +70,40 @@ def unreadable_part(request) -> str | None:
     return None
 
 
-def bad_request(request, message: str) -> HttpResponse:
-    """A translated 400 page that reads nothing from the database."""
-    html = loader.get_template("400.html").render(
-        {
-            "message": message,
-            "sent_data": request.method not in ("GET", "HEAD", "OPTIONS"),
-            "home_url": f"/{translation.get_language() or settings.LANGUAGE_CODE}/",
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        }
+def _refusal(request, template_name: str, status: int, message: str = "") -> HttpResponse:
+    """A translated page that reads nothing from the database, in the language of the address."""
+    language = (
+        translation.get_language_from_path(request.path_info)
+        or translation.get_language()
+        or settings.LANGUAGE_CODE
     )
-    response = HttpResponse(html, status=400)
+    with translation.override(language):
+        html = loader.get_template(template_name).render(
+            {
+                "message": message,
+                "sent_data": request.method not in ("GET", "HEAD", "OPTIONS"),
+                "home_url": f"/{language}/",
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+        )
+    response = HttpResponse(html, status=status)
+    response.headers["Content-Language"] = language
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def bad_request(request, message: str = "") -> HttpResponse:
+    return _refusal(request, "400.html", 400, message)
+
+
+def bad_request_page(request, exception=None) -> HttpResponse:
+    """``handler400``: what Django refuses itself (a bad Host, too many fields, a broken body)."""
+    return bad_request(request)
+
+
+def csrf_failure(request, reason: str = "") -> HttpResponse:
+    """``CSRF_FAILURE_VIEW``: a form sent without a valid CSRF token, told in words a visitor can act on."""
+    return _refusal(request, "403_csrf.html", 403)
 
 
 class InputGuardMiddleware:

@@ -13,6 +13,7 @@ from petitions import urls as petitions_urls
 
 from . import views
 
+handler400 = "site_project.input_guard.bad_request_page"
 handler404 = "site_project.views.page_not_found"
 handler500 = "site_project.views.server_error"
 

@@ -303,6 +303,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "site_project.input_guard.csrf_failure"  # a translated page that says what to do
 X_FRAME_OPTIONS = "DENY"
 
 # --- E-mail --------------------------------------------------------------------------------------------------
