@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from site_project.logins import client_ip  # noqa: F401  (re-exported: the sign views read it here)
+
 from .models import QuarantineReason
 
 FORM_TOKEN_SALT = "petitions.sign-form"  # noqa: S105  (a salt, not a secret)
@@ -36,16 +38,6 @@ def hash_ip(ip: str) -> str:
         return ""
     key = _ip_key(settings.IP_HASH_KEY, settings.SECRET_KEY)
     return hmac.new(key, ip.encode(), hashlib.sha256).hexdigest()
-
-
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or behind a trusted proxy (BEHIND_PROXY) the right-most X-Forwarded-For entry."""
-    if getattr(settings, "BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        entries = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
-        if entries:
-            return entries[-1][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
 
 
 @lru_cache(maxsize=8)
