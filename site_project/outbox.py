@@ -16,6 +16,7 @@ the server refuses backs off on its own; a run that dies leaves a lease that run
 (after commit, or the scheduler's minute sweep) takes the rows over.
 """
 
+import base64
 import contextlib
 import datetime
 import logging
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
@@ -87,17 +89,27 @@ def enqueue_email(*, message: EmailMessage, kind: str = RENDERED) -> OutboxMessa
     html = ""
     if isinstance(message, EmailMultiAlternatives):
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
+    attachments = []
+    for attachment in message.attachments:
+        if not isinstance(attachment, tuple):  # a ready-made MIME part: send as is, now, rather than lose it
+            raise TypeError("The outbox stores (filename, content, mimetype) attachments only.")
+        filename, content, mimetype = attachment
+        data = content.encode() if isinstance(content, str) else content
+        attachments.append([filename, base64.b64encode(data).decode(), mimetype])
     payload = {
         "rendered": True,
+        "attachments": attachments,
         "subject": str(message.subject),
         "body": str(message.body),
         "html": str(html),
         "from_email": message.from_email or settings.DEFAULT_FROM_EMAIL,
         "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
         "headers": {str(k): str(v) for k, v in message.extra_headers.items()},
     }
-    return enqueue(kind=kind, recipient=", ".join(message.to), payload=payload)
+    return enqueue(kind=kind, recipient=", ".join(message.recipients())[:254], payload=payload)
 
 
 def _rendered(payload: dict) -> EmailMessage:
@@ -106,12 +118,30 @@ def _rendered(payload: dict) -> EmailMessage:
         payload["body"],
         payload["from_email"],
         payload["to"],
+        cc=payload.get("cc") or None,
+        bcc=payload.get("bcc") or None,
         reply_to=payload.get("reply_to") or None,
         headers=payload.get("headers") or None,
     )
     if payload.get("html"):
         message.attach_alternative(payload["html"], "text/html")
+    for filename, data, mimetype in payload.get("attachments", []):
+        message.attach(filename, base64.b64decode(data), mimetype)
     return message
+
+
+class OutboxBackend(BaseEmailBackend):
+    """``EMAIL_BACKEND`` for the site: whatever calls ``send_mail`` (Wagtail's moderation notices, Django's
+    password reset, our own code) owes the message in the outbox instead of sending it in the request. The
+    worker sends it with ``EMAIL_DELIVERY_BACKEND``, retrying until it is through."""
+
+    def send_messages(self, email_messages) -> int:
+        owed = 0
+        for message in email_messages:
+            if message.recipients():
+                enqueue_email(message=message, kind="site")
+                owed += 1
+        return owed
 
 
 def schedule_delivery(*, at: datetime.datetime | None = None) -> None:
@@ -236,7 +266,7 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
     if not messages:
         return 0, 0
     try:
-        connection = get_connection(fail_silently=False)
+        connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
         connection.open()
     except Exception as error:  # noqa: BLE001  (any failure to connect: refused, DNS, TLS, auth)
         logger.warning(

@@ -30,7 +30,10 @@ DEMO_CREDENTIALS_DIR = env_str("DEMO_CREDENTIALS_DIR", str(BASE_DIR / "var"))  #
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 HTTPS = env_bool("HTTPS", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# EMAIL_BACKEND (the variable) says how mail is delivered; the site itself always writes to the outbox, which
+# the worker delivers with it (site_project/outbox.py), so no e-mail is lost to a mail server that is down.
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = "site_project.outbox.OutboxBackend"
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

@@ -58,7 +58,9 @@ def test_a_refused_connection_releases_the_whole_claim_with_a_back_off(db, no_wo
     monkeypatch.setattr(EmailBackend, "open", refuse, raising=False)
     assert outbox.deliver() == 0
     rows = list(OutboxMessage.objects.all())
-    assert all(row.claimed_by == "" and row.attempts == 1 and row.next_attempt_at > timezone.now() for row in rows)
+    assert all(
+        row.claimed_by == "" and row.attempts == 1 and row.next_attempt_at > timezone.now() for row in rows
+    )
     assert outbox.backlog().owed == 3 and "Connection refused" in outbox.backlog().last_error
 
     monkeypatch.undo()
@@ -83,7 +85,9 @@ def test_one_refused_address_does_not_strand_the_rest(db, no_worker, monkeypatch
     assert bounced.status == OutboxStatus.OWED and bounced.attempts == 1
 
 
-def test_a_message_that_keeps_failing_is_given_up_shown_to_staff_and_can_be_retried(db, no_worker, monkeypatch):
+def test_a_message_that_keeps_failing_is_given_up_shown_to_staff_and_can_be_retried(
+    db, no_worker, monkeypatch
+):
     message = owe(to="bounce@example.org")
     OutboxMessage.objects.update(attempts=outbox.MAX_ATTEMPTS - 1)
 
@@ -115,3 +119,20 @@ def test_sent_messages_are_forgotten_after_a_month(db, no_worker, monkeypatch):
     assert outbox.prune_sent() == 0
     later(monkeypatch, days=31)
     assert outbox.prune_sent() == 1
+
+
+def test_mail_sent_by_anything_else_is_owed_in_the_outbox_and_delivered_after(db, no_worker, settings):
+    from django.core.mail import EmailMessage as Message
+    from django.core.mail import send_mail
+
+    settings.EMAIL_BACKEND = "site_project.outbox.OutboxBackend"  # as in production; pytest sets locmem
+    send_mail("Review waiting", "A partner edited its profile.", None, ["moderator@example.org"])
+    report = Message("Report", "Attached.", None, ["secretariat@example.org"], bcc=["archive@example.org"])
+    report.attach("report.csv", "จังหวัด,จำนวน\n", "text/csv")
+    report.send()
+    assert mail.outbox == [] and outbox.backlog().owed == 2
+    assert outbox.deliver() == 2
+    notice, sent_report = mail.outbox
+    assert notice.to == ["moderator@example.org"]
+    assert sent_report.bcc == ["archive@example.org"]
+    assert sent_report.attachments[0][:2] == ("report.csv", "จังหวัด,จำนวน\n")
