@@ -24,6 +24,7 @@ import os
 import random
 import smtplib
 import socket
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from .models import OutboxMessage, OutboxStatus
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
-LEASE = datetime.timedelta(seconds=90)
+LEASE = datetime.timedelta(seconds=30)  # renewed while a batch is being sent, so only a dead run loses it
 FIRST_RETRY_SECONDS = 5
 MAX_RETRY_SECONDS = 15 * 60
 MAX_ATTEMPTS = 20  # about two days of back-off before a message is given up and shown to staff
@@ -202,6 +203,21 @@ def claim(
     )
 
 
+def _renew(*, owner: str) -> None:
+    OutboxMessage.objects.filter(claimed_by=owner, status=OutboxStatus.OWED).update(
+        lease_until=timezone.now() + LEASE
+    )
+
+
+def schedule_takeover() -> None:
+    """A worker starting up: deliver again as soon as the claims of a run that died run out."""
+    expiry = (
+        OutboxMessage.objects.owed().filter(lease_until__isnull=False).aggregate(at=Min("lease_until"))["at"]
+    )
+    if expiry is not None:
+        schedule_delivery(at=max(expiry, timezone.now()) + datetime.timedelta(seconds=1))
+
+
 def _short(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"[:500]
 
@@ -275,8 +291,12 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
         _release_all(owner=owner, messages=messages, error=error)
         return len(messages), 0
     sent = 0
+    renewed = time.monotonic()
     try:
         for message in messages:
+            if time.monotonic() - renewed > LEASE.total_seconds() / 3:  # a slow server: keep the claim alive
+                _renew(owner=owner)
+                renewed = time.monotonic()
             try:
                 email = _render(message)
                 if email is None:

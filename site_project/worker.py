@@ -21,6 +21,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from . import outbox
 from .models import ProcessHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ class ResilientWorker(Worker):
         super().__init__(**kwargs)
         self.heartbeat = Heartbeat(role="worker", process=self.worker_id)
         self.failures = 0
+        self.take_over = True  # on the first step: pick up what a killed predecessor had claimed
         self.interrupted: list = []  # tasks a database outage cut short, failed once it is back
 
     def run_task(self, db_task_result) -> None:
@@ -158,6 +160,9 @@ class ResilientWorker(Worker):
         close_old_connections()
         if self.heartbeat.beat(force=self.failures > 0):
             forget_dead_processes()
+        if self.take_over:  # mail a killed run had claimed goes out as soon as its lease ends
+            outbox.schedule_takeover()
+            self.take_over = False
         self.fail_interrupted()
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:

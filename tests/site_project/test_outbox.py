@@ -136,3 +136,31 @@ def test_mail_sent_by_anything_else_is_owed_in_the_outbox_and_delivered_after(db
     assert notice.to == ["moderator@example.org"]
     assert sent_report.bcc == ["archive@example.org"]
     assert sent_report.attachments[0][:2] == ("report.csv", "จังหวัด,จำนวน\n")
+
+
+def test_a_restarted_worker_schedules_the_takeover_of_a_dead_runs_claims(db, settings):
+    from site_project.tasks import deliver_outbox
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    owe()
+    deliver_outbox.get_backend().clear()
+    claimed = outbox.claim(owner="killed-worker")
+    outbox.schedule_takeover()
+    [run] = [
+        result for result in deliver_outbox.get_backend().results if result.task.name == "deliver_outbox"
+    ]
+    assert (
+        claimed[0].lease_until < run.task.run_after <= claimed[0].lease_until + datetime.timedelta(seconds=2)
+    )
+
+
+def test_a_slow_batch_keeps_its_claim_alive(db, no_worker, monkeypatch):
+    for number in range(3):
+        owe(to=f"person{number}@example.org")
+    clock = iter(range(0, 1000, 20))  # every message takes 20 s on a slow mail server
+    monkeypatch.setattr(outbox.time, "monotonic", lambda: next(clock))
+    renewed = []
+    real_renew = outbox._renew
+    monkeypatch.setattr(outbox, "_renew", lambda owner: renewed.append(real_renew(owner=owner)))
+    assert outbox.deliver() == 3
+    assert renewed  # the lease was renewed mid-batch, so no other run took the rest over and sent it twice
