@@ -231,6 +231,19 @@ def public_forms(site) -> list[Form]:
         ),
         Form("password reset", "/{lang}/account/password-reset/", {"email": "rep@example.org"}, "email"),
         Form(
+            "new password",
+            "/{lang}/account/password-reset/MQ/set-password/",
+            {"new_password1": "a long and good password", "new_password2": "a long and good password"},
+            "new_password1",
+        ),
+        Form(
+            "partner safety",
+            f"/{{lang}}/account/partners/{site.partner.pk}/safety/",
+            {"action": "both"},
+            "action",
+            "representative",
+        ),
+        Form(
             "invitation",
             f"/{{lang}}/account/invitation/{site.invitation.pk}/{site.invitation_token}/",
             {"password1": "a long and good password", "password2": "a long and good password"},

@@ -137,7 +137,27 @@ def test_every_message_of_the_public_forms_is_in_the_readers_language_once(db, l
 
 
 def _portal_forms(site):
-    from partners.forms import AcceptInvitationForm, MemberDocumentForm, PartnerProfileForm
+    from django.contrib.auth.forms import SetPasswordForm
+
+    from partners.forms import (
+        AcceptInvitationForm,
+        MemberDocumentForm,
+        PartnerProfileForm,
+        PasswordResetRequestForm,
+    )
+
+    yield PasswordResetRequestForm({"email": "not an address"}), {"email"}
+    yield PasswordResetRequestForm({"email": "x" * 300 + "@example.org"}), {"email"}
+    yield (
+        SetPasswordForm(site.representative, {"new_password1": "12345678", "new_password2": "87654321"}),
+        {"new_password2"},
+    )
+    yield (
+        SetPasswordForm(
+            site.representative, {"new_password1": "rep@example.org", "new_password2": "rep@example.org"}
+        ),
+        {"new_password2"},
+    )
 
     yield (
         AcceptInvitationForm({"password1": "12345", "password2": "54321"}, email="new@example.org"),
