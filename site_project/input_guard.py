@@ -15,7 +15,8 @@ which is the first to read the body.
 - The query string, and a ``application/x-www-form-urlencoded`` body, are checked byte for byte.
 - A multipart body is parsed the way the CSRF check would parse it anyway; its text fields are refused if
   they hold U+FFFD, which there can only be Django's replacement (no keyboard types it). Files are not text
-  and are left to their forms.
+  and are left to their forms. The Wagtail admin is spared this one check: editors paste text copied from
+  PDFs, where a U+FFFD can be real content.
 
 Bodies Django refuses itself (too large, too many fields, a broken multipart) raise here as they would in
 the CSRF check, and Django answers them 400.
@@ -35,6 +36,8 @@ logger = logging.getLogger(__name__)
 FORM_URLENCODED = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
 REPLACEMENT_CHARACTER = "\ufffd"
+# Editors paste text copied from PDFs, where a U+FFFD is real content; browsers never send bad UTF-8 anyway.
+ADMIN_PREFIX = "/admin/"
 
 
 def _is_utf8(percent_encoded: bytes, encoding: str) -> bool:
@@ -63,7 +66,7 @@ def unreadable_part(request) -> str | None:
     if request.content_type == FORM_URLENCODED:
         if not _is_utf8(request.body, encoding):
             return "body"
-    elif request.content_type == MULTIPART:
+    elif request.content_type == MULTIPART and not request.path_info.startswith(ADMIN_PREFIX):
         for key, values in request.POST.lists():
             if REPLACEMENT_CHARACTER in key or any(REPLACEMENT_CHARACTER in value for value in values):
                 return "body"

@@ -196,3 +196,14 @@ def test_thai_khmer_and_burmese_sent_as_utf8_still_sign(client, petition):
     )
     assert response.status_code == 302
     assert Signature.objects.get().name == name
+
+
+def test_an_editor_may_save_text_with_a_replacement_character_pasted_from_a_pdf(client_as, admin_user, home):
+    from petitions.models import DecisionMaker
+
+    response = client_as(admin_user).post(
+        "/admin/snippets/petitions/decisionmaker/add/",
+        {"institution": "กระทรวง\ufffdการท่องเที่ยว", "office": "รัฐมนตรี", "official_name": ""},
+    )
+    assert response.status_code == 302
+    assert DecisionMaker.objects.get().institution == "กระทรวง\ufffdการท่องเที่ยว"
