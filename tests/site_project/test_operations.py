@@ -9,7 +9,9 @@ from site_project.models import OutboxMessage, OutboxStatus
 def given_up(to: str = "bounce@example.org") -> OutboxMessage:
     message = outbox.enqueue_email(message=EmailMessage("Invitation", "Hello", "phakhi@example.org", [to]))
     OutboxMessage.objects.filter(pk=message.pk).update(
-        status=OutboxStatus.FAILED, attempts=outbox.MAX_ATTEMPTS, last_error="SMTPRecipientsRefused: 550 no such user"
+        status=OutboxStatus.FAILED,
+        attempts=outbox.MAX_ATTEMPTS,
+        last_error="SMTPRecipientsRefused: 550 no such user",
     )
     return message
 
