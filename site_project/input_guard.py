@@ -73,8 +73,9 @@ def unreadable_part(request) -> str | None:
     return None
 
 
-def _refusal(request, template_name: str, status: int, message: str = "") -> HttpResponse:
-    """A translated page that reads nothing from the database, in the language of the address."""
+def error_page(request, template_name: str, status: int, message: str = "") -> HttpResponse:
+    """A translated error page that reads nothing from the database, in the language of the address: the
+    refusals here, and the 500 and 503 pages (``views``)."""
     language = (
         translation.get_language_from_path(request.path_info)
         or translation.get_language()
@@ -96,7 +97,7 @@ def _refusal(request, template_name: str, status: int, message: str = "") -> Htt
 
 
 def bad_request(request, message: str = "") -> HttpResponse:
-    return _refusal(request, "400.html", 400, message)
+    return error_page(request, "400.html", 400, message)
 
 
 def bad_request_page(request, exception=None) -> HttpResponse:
@@ -106,7 +107,7 @@ def bad_request_page(request, exception=None) -> HttpResponse:
 
 def csrf_failure(request, reason: str = "") -> HttpResponse:
     """``CSRF_FAILURE_VIEW``: a form sent without a valid CSRF token, told in words a visitor can act on."""
-    return _refusal(request, "403_csrf.html", 403)
+    return error_page(request, "403_csrf.html", 403)
 
 
 class InputGuardMiddleware:

@@ -7,18 +7,16 @@ we are here), in the language of the URL prefix, and say only what is true.
 import sys
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.template import loader
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import views as sitemap_views
 
 from . import health as health_checks
+from .input_guard import error_page
 from .public_url import absolute_url
 
 RETRY_AFTER_SECONDS = 30
@@ -68,29 +66,9 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-def _error_page(request, template_name: str, status: int) -> HttpResponse:
-    language = (
-        translation.get_language_from_path(request.path_info)
-        or translation.get_language()
-        or settings.LANGUAGE_CODE
-    )
-    with translation.override(language):
-        html = loader.get_template(template_name).render(
-            {
-                "sent_data": request.method not in ("GET", "HEAD", "OPTIONS"),
-                "home_url": f"/{translation.get_language()}/",
-                "site_name": settings.WAGTAIL_SITE_NAME,
-            }
-        )
-    response = HttpResponse(html, status=status)
-    response.headers["Content-Language"] = language
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def service_unavailable(request) -> HttpResponse:
     """The database cannot be reached: a translated 503 that asks the reader to come back shortly."""
-    response = _error_page(request, "503.html", 503)
+    response = error_page(request, "503.html", 503)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     setattr(response, DATABASE_UNAVAILABLE, True)
     return response
@@ -100,4 +78,4 @@ def server_error(request):
     # Called inside Django's exception handling, so sys.exc_info() is the error that brought us here.
     if is_database_outage(sys.exc_info()[1]):
         return service_unavailable(request)
-    return _error_page(request, "500.html", 500)
+    return error_page(request, "500.html", 500)
