@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from site_project.search.registry import register_page_type
 
 
 class CampaignsConfig(AppConfig):
@@ -7,4 +10,9 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the site search index up to date)
+        register_page_type(
+            self.get_model("CampaignPage"),
+            kind_words=pgettext_lazy(
+                "words that find campaign pages in the site search", "campaign campaigns"
+            ),
+        )

@@ -18,7 +18,7 @@ from site_project.factories import locale, publish_translation
 from site_project.models import HomePage
 
 from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
-from .models import CampaignIndexPage, CampaignPage, CampaignTheme, EventRSVP, SearchEntry
+from .models import CampaignIndexPage, CampaignPage, CampaignTheme, EventRSVP
 
 THEMES = {
     "25-november": {
@@ -383,4 +383,3 @@ def reset() -> None:
         index.delete()
     EventRSVP.objects.all().delete()
     CampaignTheme.objects.all().delete()
-    SearchEntry.objects.filter(content_type="campaigns.CampaignPage").delete()

@@ -1,4 +1,4 @@
-"""The public forms on campaign pages: the listing filter, event RSVPs and the site search box."""
+"""The public forms on campaign pages: the listing filter and event RSVPs."""
 
 from urllib.parse import urlencode
 
@@ -73,7 +73,3 @@ class RSVPForm(forms.Form):
         if not data.get("email") and not data.get("phone") and not self.errors.get("email"):
             raise forms.ValidationError(_("Give an e-mail address or a phone number."))
         return data
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), max_length=200, required=False, strip=True)

@@ -1,4 +1,4 @@
-"""Campaign themes, campaign pages and their index, RSVPs to campaign events, and the site search index."""
+"""Campaign themes, campaign pages and their index, and RSVPs to campaign events."""
 
 from django.apps import apps
 from django.conf import settings
@@ -421,25 +421,3 @@ class EventRSVP(models.Model):
 
     def __str__(self):
         return f"{self.name} → {self.event_title} ({self.event_date:%Y-%m-%d})"
-
-
-class SearchEntry(models.Model):
-    """The searchable text of one live page, normalised so Thai, Khmer and Burmese match by substring.
-
-    Kept up to date when pages are published, unpublished or deleted (``signals.py``); ``search.py`` reads it.
-    """
-
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+", primary_key=True)
-    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    content_type = models.CharField(max_length=100)
-    title = models.TextField()
-    text = models.TextField()
-    stems = models.TextField(help_text="English word stems, space separated, with a space at both ends.")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("search entry")
-        verbose_name_plural = _("search entries")
-
-    def __str__(self):
-        return self.title

@@ -1,47 +1,14 @@
-"""The site search page and the admin view that copies a campaign to a new year."""
-
-from urllib.parse import urlencode
+"""The admin view that copies a campaign to a new year."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
-from wagtail.models import Locale
+from django.views.decorators.http import require_http_methods
 
-from . import search as site_search
-from .forms import SearchForm
 from .models import CampaignPage
 from .services import copy_campaign_to_year
-
-RESULTS_PER_PAGE = 20
-
-
-@require_GET
-def search(request):
-    form = SearchForm(request.GET or None)
-    results, query = [], ""
-    if form.is_valid() and form.cleaned_data["q"]:
-        query = form.cleaned_data["q"]
-        locale = (
-            Locale.objects.filter(language_code=translation.get_language()).first() or Locale.get_default()
-        )
-        results = site_search.search(query, locale=locale)
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {
-            "form": form,
-            "query": query,
-            "page_obj": page_obj,
-            "result_count": len(results),
-            "query_string": urlencode({"q": query}),
-        },
-    )
 
 
 @require_http_methods(["GET", "POST"])

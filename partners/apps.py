@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from site_project.search.registry import register_page_type
 
 
 class PartnersConfig(AppConfig):
@@ -8,3 +11,10 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
+
+        register_page_type(
+            self.get_model("PartnerPage"),
+            kind_words=pgettext_lazy(
+                "words that find partner pages in the site search", "partner partners member organisation"
+            ),
+        )

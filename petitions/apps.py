@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from site_project.search.registry import register_page_type
 
 
 class PetitionsConfig(AppConfig):
@@ -8,4 +11,10 @@ class PetitionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        register_page_type(
+            self.get_model("PetitionPage"),
+            kind_words=pgettext_lazy(
+                "words that find petition pages in the site search", "petition petitions signatures"
+            ),
+        )
         from .templatetags import petitions_tags  # noqa: F401  (registers the page cache's hole fillers)

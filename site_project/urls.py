@@ -7,11 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns import urls as campaigns_urls
 from campaigns.sitemaps import language_sitemaps
 from petitions import urls as petitions_urls
 
 from . import views
+from .search import urls as search_urls
 
 handler400 = "site_project.input_guard.bad_request_page"
 handler404 = "site_project.views.page_not_found"
@@ -45,7 +45,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include(petitions_urls)),
     path("account/", include("partners.urls")),
-    path("", include(campaigns_urls)),
+    path("", include(search_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,7 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from site_project.search.registry import register_page_type
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        story_page = self.get_model("StoryPage")
+        register_page_type(
+            story_page,
+            kind_words=pgettext_lazy("words that find story pages in the site search", "story stories"),
+            extra_text=story_page.extra_search_text,  # the storyteller's public name
+        )

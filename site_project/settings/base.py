@@ -87,6 +87,7 @@ if (
 # --- Applications --------------------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "site_project",
+    "site_project.search",
     "partners",
     "petitions",
     "campaigns",

@@ -112,8 +112,8 @@ def _story_forms():
 
 
 def _cosign_and_search_forms():
-    from campaigns.forms import SearchForm
     from petitions.forms import CoSignForm
+    from site_project.search.forms import SearchForm
 
     yield CoSignForm({"statement": LONG}), {"statement"}
     yield CoSignForm({"statement": "\x00"}), {"statement"}

@@ -1,4 +1,4 @@
-"""Language-prefixed public URLs that are not pages: the site search."""
+"""The search page, included by the root URLconf under each language prefix."""
 
 from django.urls import path
 

@@ -1,1 +1,0 @@
-"""rebuild_site_search."""
