@@ -43,9 +43,10 @@ test-fast: venv ## Run the tests without the browser and live-server tests
 faults: venv ## Break PostgreSQL, Redis, SMTP and the worker while people sign (own servers, ~8 min)
 	VENV=$(VENV) bin/faults $(PYTEST_ARGS)
 
-lint: venv ## ruff lint and format check
+lint: venv ## ruff lint and format check, and the import layers (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: venv ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

@@ -1,49 +1,23 @@
 """The blocks a campaign page is built from: small, self-describing, and computing their own values."""
 
 import datetime
-import json
 
 from django.core.exceptions import ValidationError
-from django.utils import translation
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from site_project import provinces
 from site_project.blocks import BodyBlock
-from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
-
-from .video import video_for
-
-PROVINCE_NAMES = {code: (thai, english) for code, thai, english in (*PROVINCES, OUTSIDE_THAILAND)}
+from site_project.structured_data import json_ld
+from site_project.video import video_for
 
 
 def province_choices() -> list[tuple[str, str]]:
-    return [(code, f"{thai} ({english})") for code, thai, english in (*PROVINCES, OUTSIDE_THAILAND)]
-
-
-def province_name(code: str) -> str:
-    """The province in the reader's language: Thai names for Thai readers, the RTGS spelling for others."""
-    names = PROVINCE_NAMES.get(code)
-    if not names:
-        return ""
-    return names[0] if translation.get_language() == "th" else names[1]
-
-
-def display_year(year) -> str:
-    """A Common-Era year as readers of the active language count it: 2025 is 2568 in Thai."""
-    if year in (None, ""):
-        return ""
-    return str(int(year) + 543) if translation.get_language() == "th" else str(year)
-
-
-def json_ld(data: dict) -> str:
-    """A schema.org data block. It is data, not script, so the strict Content-Security-Policy allows it."""
-    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_json_script_escapes)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308  (escaped above)
+    """The provinces as editors pick them, Thai with English beside it (migrations name this function)."""
+    return provinces.editor_choices()
 
 
 class FactBlock(blocks.StructBlock):
@@ -100,7 +74,7 @@ class EventValue(blocks.StructValue):
         return f"event-{self.get('date'):%Y%m%d}" if self.get("date") else "event"
 
     def province_name(self) -> str:
-        return province_name(self.get("province") or "")
+        return provinces.name(self.get("province"))
 
     def starts_at(self) -> datetime.datetime | datetime.date:
         if self.get("start_time"):

@@ -6,15 +6,13 @@ pages are found by slug and left alone once made. Partners and petitions are lin
 """
 
 import datetime
-import io
 
 from django.core.files.base import ContentFile
-from PIL import Image as PillowImage
-from PIL import ImageDraw
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
-from site_project.factories import locale, publish_translation
+from partners.models import PartnerPage
+from petitions.demo import featured_petition
+from site_project.factories import demo_image, locale, publish_translation
 from site_project.models import HomePage
 
 from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
@@ -232,23 +230,6 @@ SONGKRAN = {
 }
 
 
-def demo_image(title: str, colour: tuple[int, int, int]):
-    """A plain 1200 × 630 picture made in memory, so the demo needs no network and no photos of people."""
-    existing = get_image_model().objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    picture = PillowImage.new("RGB", (1200, 630), colour)
-    draw = ImageDraw.Draw(picture)
-    for step in range(0, 1200, 60):
-        draw.line([(step, 630), (step + 300, 0)], fill=tuple(min(255, c + 40) for c in colour), width=18)
-    output = io.BytesIO()
-    picture.save(output, format="PNG")
-    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40]
-    return get_image_model().objects.create(
-        title=title, file=ContentFile(output.getvalue(), name=f"{slug}.png")
-    )
-
-
 def _toolkit_document():
     document_model = get_document_model()
     title = "ข้อความรณรงค์ 25 พฤศจิกายน / 25 November campaign messages"
@@ -292,17 +273,7 @@ def _index() -> CampaignIndexPage | None:
 
 
 def _partners() -> list:
-    from partners.models import PartnerPage
-
     return list(PartnerPage.objects.filter(slug__in=PARTNER_SLUGS, locale__language_code="th"))
-
-
-def demo_petition():
-    """The demo petition against 4 a.m. nightlife hours, or the first open Thai petition, if petitions has a demo."""
-    from petitions.models import PetitionPage
-
-    petitions = PetitionPage.objects.live().filter(locale__language_code="th")
-    return petitions.filter(title__contains="สถานบันเทิง").first() or petitions.order_by("pk").first()
 
 
 def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -> CampaignPage:
@@ -366,7 +337,7 @@ def load(stdout=None) -> dict:
     if index is None:
         return {}
     themes = _themes()
-    petition = demo_petition()
+    petition = featured_petition()
     toolkit = _toolkit_document()
     campaigns = {
         "25-november-2024": _campaign(index, _november(2024), themes, toolkit=toolkit),

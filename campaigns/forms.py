@@ -1,6 +1,4 @@
-"""The public forms on campaign pages: the listing filter and event RSVPs."""
-
-from urllib.parse import urlencode
+"""The public forms on campaign pages: event RSVPs."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -9,39 +7,6 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from site_project.validators import visible_text
-
-from .blocks import display_year
-from .models import CampaignPage
-
-ANY = [("", _("Any"))]
-
-
-class CampaignFilterForm(forms.Form):
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=ANY + CampaignPage.KIND_CHOICES)
-
-    def __init__(self, *args, themes=(), years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = ANY + [(theme.slug, theme.name) for theme in themes]
-        self.fields["year"].choices = ANY + [(str(year), display_year(year)) for year in years]
-
-    def filter(self, campaigns):
-        data = self.cleaned_data
-        if data.get("theme"):
-            campaigns = campaigns.filter(theme__slug=data["theme"])
-        if data.get("year"):
-            campaigns = campaigns.filter(year=data["year"])
-        if data.get("kind"):
-            campaigns = campaigns.filter(kind=data["kind"])
-        return campaigns
-
-    def query_string(self) -> str:
-        """The active filters, for pagination links."""
-        if not self.is_bound or not self.is_valid():
-            return ""
-        kept = {key: value for key, value in self.cleaned_data.items() if value}
-        return urlencode(kept)
 
 
 class RSVPForm(forms.Form):

@@ -1,31 +1,33 @@
 """Campaign themes, campaign pages and their index, and RSVPs to campaign events."""
 
-from django.apps import apps
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from petitions.models import PetitionPage
+from site_project import provinces, related
+from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
+from site_project.video import allow_players
 
-from .blocks import CampaignBodyBlock, province_choices, province_name
-from .video import VIDEO_PAGE_CSP
-
-PER_PAGE = 12
+from .blocks import CampaignBodyBlock
 
 
 class CampaignTheme(TranslatableMixin, models.Model):
@@ -62,15 +64,10 @@ class CampaignTheme(TranslatableMixin, models.Model):
 
 def themes_by_key(locale) -> dict:
     """Each theme in ``locale`` (or the default language where it is not translated yet), by translation key."""
-    found = {}
-    default = Locale.get_default()
-    for theme in CampaignTheme.objects.filter(locale__in=[locale, default]).order_by("name"):
-        if theme.locale_id == locale.pk or theme.translation_key not in found:
-            found[theme.translation_key] = theme
-    return found
+    return by_translation_key(CampaignTheme.objects.order_by("name"), locale)
 
 
-class CampaignIndexPage(RoutablePageMixin, BasePage):
+class CampaignIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     """The list of campaigns (slug ``campaigns``), filtered by theme, year and kind, with a feed."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A sentence above the list."))
@@ -82,15 +79,23 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["campaigns.CampaignPage"]
     max_count_per_parent = 1
 
+    listing_name = "campaigns"
+    filter_lookups = {"theme": "theme__slug", "year": "year", "kind": "kind"}
+
     class Meta:
         verbose_name = _("campaign index")
         verbose_name_plural = _("campaign indexes")
 
-    def campaigns(self):
+    @property
+    def kind_choices(self):
+        return CampaignPage.KIND_CHOICES
+
+    def children(self):
+        return CampaignPage.objects.child_of(self).live().public()
+
+    def listing(self):
         return (
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
+            self.children()
             .select_related("locale")
             .prefetch_related(
                 Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions())
@@ -98,33 +103,10 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
             .order_by("-year", "-key_date", "-pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import CampaignFilterForm
+    def filter_themes(self):
+        return themes_by_key(self.locale).values()
 
-        context = super().get_context(request, *args, **kwargs)
-        campaigns = self.campaigns()
-        themes = themes_by_key(self.locale)
-        form = CampaignFilterForm(request.GET or None, themes=themes.values(), years=self._years())
-        if form.is_valid():
-            campaigns = form.filter(campaigns)
-        page_obj = Paginator(campaigns, PER_PAGE).get_page(request.GET.get("page"))
-        theme_keys = dict(
-            CampaignTheme.objects.filter(pk__in=[c.theme_id for c in page_obj]).values_list(
-                "pk", "translation_key"
-            )
-        )
-        for campaign in page_obj:
-            campaign.theme_display = themes.get(theme_keys.get(campaign.theme_id))
-        context.update(
-            filter_form=form,
-            page_obj=page_obj,
-            campaigns=page_obj.object_list,
-            query_string=form.query_string(),
-            feed_url=self.get_url(request) + self.reverse_subpage("feed"),
-        )
-        return context
-
-    def _years(self) -> list[int]:
+    def filter_years(self) -> list[int]:
         return list(
             CampaignPage.objects.child_of(self)
             .live()
@@ -133,11 +115,16 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
             .distinct()
         )
 
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import CampaignFeed
-
-        return CampaignFeed(index=self)(request)
+    def prepare_listing(self, items: list, themes: list) -> None:
+        """Each campaign's theme in this page's language, for its card."""
+        in_language = {theme.translation_key: theme for theme in themes}
+        theme_keys = dict(
+            CampaignTheme.objects.filter(pk__in=[c.theme_id for c in items]).values_list(
+                "pk", "translation_key"
+            )
+        )
+        for campaign in items:
+            campaign.theme_display = in_language.get(theme_keys.get(campaign.theme_id))
 
 
 class CampaignPage(RoutablePageMixin, BasePage):
@@ -175,7 +162,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
         _("province"),
         max_length=40,
         blank=True,
-        choices=province_choices(),
+        choices=provinces.editor_choices(),
         help_text=_("For a provincial or community campaign: where it happens."),
     )
     key_date = models.DateField(
@@ -268,7 +255,14 @@ class CampaignPage(RoutablePageMixin, BasePage):
             )
 
     def province_name(self) -> str:
-        return province_name(self.province)
+        return provinces.name(self.province)
+
+    @property
+    def feed_published_at(self) -> datetime.datetime | None:
+        """In the feed, a campaign is dated by its first day (9 in the morning), not by when it was published."""
+        if self.start_date:
+            return timezone.make_aware(datetime.datetime.combine(self.start_date, datetime.time(9)))
+        return None
 
     @property
     def has_video(self) -> bool:
@@ -296,23 +290,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
             .order_by("-year")
         )
 
-    def related_stories(self, limit: int = 3):
-        """Live stories in this language tied to this campaign, or to its theme."""
-        if not apps.is_installed("stories"):
-            return []
-        story_model = apps.get_model("stories", "StoryPage")
-        condition = Q(related_campaign__translation_key=self.translation_key)
-        if self.theme_id:
-            condition |= Q(themes__translation_key=self.theme.translation_key)
-        return list(
-            story_model.objects.live()
-            .public()
-            .filter(condition, locale_id=self.locale_id)
-            .select_related("storyteller", "related_petition")
-            .distinct()
-            .order_by("-first_published_at")[:limit]
-        )
-
     def localized_co_organisers(self) -> list:
         """Co-organisers in this page's language where translated, live ones only, in one or two queries."""
         chosen = list(self.co_organisers.all())
@@ -338,9 +315,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
     def related_petitions(self, stories=(), limit: int = 3) -> list:
         """Live petitions in this language linked from this campaign's stories or run by its co-organisers,
         leaving out those already embedded in the page."""
-        if not apps.is_installed("petitions"):
-            return []
-        petition_model = apps.get_model("petitions", "PetitionPage")
         condition = Q(
             translation_key__in=[s.related_petition.translation_key for s in stories if s.related_petition]
         )
@@ -348,7 +322,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
         if partner_keys:
             condition |= Q(co_sponsors__translation_key__in=partner_keys)
         return list(
-            petition_model.objects.live()
+            PetitionPage.objects.live()
             .public()
             .filter(condition, locale_id=self.locale_id)
             .exclude(translation_key__in=self.embedded_petition_keys())
@@ -358,11 +332,12 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.related_stories()
+        contributed = related.collect(self)  # "related_stories" where the stories app is installed
+        stories = contributed.get("related_stories", [])
         context.update(
+            contributed,
             theme=self.theme_in_language(),
             other_years=self.other_years(),
-            related_stories=stories,
             related_petitions=self.related_petitions(stories),
             co_organisers=self.localized_co_organisers(),
         )
@@ -370,9 +345,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if self.has_video:
-            response.headers["Content-Security-Policy"] = VIDEO_PAGE_CSP
-        return response
+        return allow_players(response) if self.has_video else response
 
     @path("rsvp/<str:block_id>/", name="rsvp")
     def rsvp(self, request, block_id: str):
@@ -391,9 +364,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
             return redirect(f"{self.get_url(request)}#event-{block_id}")
         response = self.render(request, context_overrides={"rsvp_forms": {block_id: form}})
         response.status_code = 400
-        if self.has_video:
-            response.headers["Content-Security-Policy"] = VIDEO_PAGE_CSP
-        return response
+        return allow_players(response) if self.has_video else response
 
 
 class EventRSVP(models.Model):

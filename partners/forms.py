@@ -16,13 +16,13 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from site_project import provinces
 from site_project.logins import LockoutAwareLoginMixin
 from site_project.validators import visible_text
 
 from .models import (
     CONTACT_FIELDS,
     KIND_CHOICES,
-    PROVINCE_NAMES,
     MemberDocument,
     PartnerContacts,
     PartnerPage,
@@ -30,7 +30,6 @@ from .models import (
     Service,
     ServiceArea,
     WorkingLanguage,
-    province_name,
 )
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -57,10 +56,7 @@ class DirectoryFilterForm(forms.Form):
         everything = [("", _("All"))]
         self.fields["kind"].choices = [*everything, *KIND_CHOICES]
         self.fields["pillar"].choices = [*everything, *_term_choices(Pillar)]
-        self.fields["province"].choices = [
-            *everything,
-            *((code, province_name(code)) for code in PROVINCE_NAMES),
-        ]
+        self.fields["province"].choices = [*everything, *provinces.choices()]
         self.fields["service"].choices = [*everything, *_term_choices(Service)]
         self.fields["language"].choices = [*everything, *_term_choices(WorkingLanguage)]
 
@@ -202,7 +198,7 @@ class PartnerProfileForm(forms.ModelForm):
                 ),
             )
             contact_fields.append("restore_visibility")
-        self.fields["provinces"].choices = [(code, province_name(code)) for code in PROVINCE_NAMES]
+        self.fields["provinces"].choices = provinces.choices()
         self.fields["title"].validators.append(visible_text)
         if self.instance.pk and not self.is_bound:
             self.initial["provinces"] = [area.province for area in self.instance.areas.all()]

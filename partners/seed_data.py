@@ -55,29 +55,6 @@ SERVICES = (
     ("advocacy", "การรณรงค์และผลักดันนโยบาย", "Campaigns and advocacy"),
 )
 
-KINDS = (
-    ("community_network", "เครือข่ายชุมชน", "Community network"),
-    ("ngo", "องค์กรพัฒนาเอกชน", "NGO"),
-    ("international_ngo", "องค์กรพัฒนาเอกชนระหว่างประเทศ", "International NGO"),
-    ("government", "หน่วยงานภาครัฐ", "Government"),
-    ("private_company", "บริษัทเอกชน", "Private company"),
-    ("media", "สื่อมวลชน", "Media"),
-    ("academic", "สถาบันวิชาการ", "Academic institution"),
-    ("influencer", "บุคคลที่มีชื่อเสียง", "Influencer"),
-    ("individual", "บุคคลทั่วไป", "Individual"),
-)
-
-# The 004 member table writes the secretary posts as เลขาธิการ / รองเลขาธิการ; the same document
-# calls the elected post เลขานุการ, the usual word for a committee secretary, which is used here.
-ROLES = (
-    ("chair", "ประธาน", "Chair"),
-    ("vice_chair", "รองประธาน", "Vice-chair"),
-    ("secretary", "เลขานุการ", "Secretary"),
-    ("deputy_secretary", "รองเลขานุการ", "Deputy secretary"),
-    ("steering_committee", "คณะกรรมการขับเคลื่อน", "Steering committee"),
-    ("member", "สมาชิก", "Member"),
-)
-
 # --- The Chiang Rai committee (คปค.) -------------------------------------------------------------
 
 # The document mostly writes the abbreviation คปค.; the cover and two photo captions write คปก.,

@@ -263,7 +263,7 @@ def _signatures(petition: PetitionPage, spec: dict, seed: int) -> int:
     if Signature.objects.filter(petition=petition).exists():
         return 0
     rng = random.Random(seed)  # noqa: S311  (demo data, reproducible on purpose)
-    provinces = {code: 1 for code, _thai, _english in PROVINCES} | BIG_PROVINCES | {OUTSIDE_THAILAND[0]: 2}
+    provinces = {province.code: 1 for province in PROVINCES} | BIG_PROVINCES | {OUTSIDE_THAILAND.code: 2}
     sources = dict(SOURCES)
     start = _aware(spec["opens_at"])
     rows = []
@@ -305,6 +305,12 @@ def _signatures(petition: PetitionPage, spec: dict, seed: int) -> int:
     # created_at is set on insert: spread it over the days too, as the dashboard reads it.
     Signature.objects.filter(petition=petition).update(created_at=F("consented_at"))
     return len(rows)
+
+
+def featured_petition() -> PetitionPage | None:
+    """The demo petition against 4 a.m. nightlife hours (or the first open Thai petition) for other demos."""
+    petitions = PetitionPage.objects.live().filter(locale__language_code="th")
+    return petitions.filter(title__contains="สถานบันเทิง").first() or petitions.order_by("pk").first()
 
 
 def reset() -> None:

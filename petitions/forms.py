@@ -2,25 +2,18 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+from site_project import provinces
 from site_project.validators import visible_text
 
 
 def province_choices() -> list[tuple[str, str]]:
     """The 77 provinces plus 'outside Thailand', named and sorted for the active language."""
-    if translation.get_language() == "th":
-        choices = [(code, thai) for code, thai, _english in PROVINCES]
-        outside = (OUTSIDE_THAILAND[0], OUTSIDE_THAILAND[1])
-    else:
-        choices = sorted(((code, english) for code, _thai, english in PROVINCES), key=lambda item: item[1])
-        outside = (OUTSIDE_THAILAND[0], OUTSIDE_THAILAND[2])
-    return [("", _("Choose your province")), *choices, outside]
+    return [("", _("Choose your province")), *provinces.choices()]
 
 
-PROVINCE_CODES = {code for code, _thai, _english in PROVINCES} | {OUTSIDE_THAILAND[0]}
+PROVINCE_CODES = provinces.CODES
 
 
 class UpdatesFromField(forms.MultipleChoiceField):

@@ -1,14 +1,37 @@
 """Factories for the cross-cutting models, shared by the tests and the demo content."""
 
+import io
+
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
 from django.db import transaction
 from factory.django import DjangoModelFactory
+from PIL import Image as PillowImage
+from PIL import ImageDraw
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from .models import Footer, HelpLine, HomePage, MainMenu, StandardPage
+
+
+def demo_image(title: str, colour: tuple[int, int, int]):
+    """A plain 1200 × 630 picture made in memory, so the demo needs no network and no photos of people."""
+    existing = get_image_model().objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    picture = PillowImage.new("RGB", (1200, 630), colour)
+    draw = ImageDraw.Draw(picture)
+    for step in range(0, 1200, 60):
+        draw.line([(step, 630), (step + 300, 0)], fill=tuple(min(255, c + 40) for c in colour), width=18)
+    output = io.BytesIO()
+    picture.save(output, format="PNG")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40]
+    return get_image_model().objects.create(
+        title=title, file=ContentFile(output.getvalue(), name=f"{slug}.png")
+    )
 
 
 def locale(language_code: str = "th") -> Locale:

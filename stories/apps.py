@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from site_project import related
 from site_project.search.registry import register_page_type
 
 
@@ -15,4 +16,8 @@ class StoriesConfig(AppConfig):
             story_page,
             kind_words=pgettext_lazy("words that find story pages in the site search", "story stories"),
             extra_text=story_page.extra_search_text,  # the storyteller's public name
+        )
+        # A campaign's page lists the stories tied to it: stories contributes them, campaigns never imports us.
+        related.contribute(
+            "campaigns.CampaignPage", "related_stories", self.get_model("StoryPage").related_to_campaign
         )

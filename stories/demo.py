@@ -7,9 +7,8 @@ consent record, so it can be live. Idempotent: pages are found by slug and left 
 
 import datetime
 
-from campaigns.demo import demo_image, demo_petition
-from campaigns.models import CampaignPage, CampaignTheme
-from site_project.factories import locale, publish_translation
+from petitions.demo import featured_petition
+from site_project.factories import demo_image, locale, publish_translation
 from site_project.models import HomePage
 
 from .factories import StoryIndexPageFactory, StoryPageFactory
@@ -177,7 +176,10 @@ def _story(index, data: dict, petition) -> StoryPage:
     existing = StoryPage.objects.child_of(index).filter(slug=data["slug"]).first()
     if existing is not None:
         return existing
-    campaign = CampaignPage.objects.filter(slug=data["campaign"], locale__language_code="th").first()
+    # The campaign and its themes are the campaigns app's: reached through StoryPage's relations, not by import.
+    campaign_model = StoryPage._meta.get_field("related_campaign").related_model
+    theme_model = StoryPage._meta.get_field("themes").related_model
+    campaign = campaign_model.objects.filter(slug=data["campaign"], locale__language_code="th").first()
     fields = {key: data["th"][key] for key in ("title", "intro", "content_warning", "pull_quote", "body")}
     thai = StoryPageFactory(
         parent=index,
@@ -190,7 +192,7 @@ def _story(index, data: dict, petition) -> StoryPage:
         is_sensitive=data["sensitive"],
         **fields,
     )
-    thai.themes.set(CampaignTheme.objects.filter(slug__in=data["themes"], locale__language_code="th"))
+    thai.themes.set(theme_model.objects.filter(slug__in=data["themes"], locale__language_code="th"))
     thai.save()
     StoryConsent.objects.create(
         story=thai,
@@ -214,7 +216,7 @@ def load(stdout=None) -> dict:
     index = _index()
     if index is None:
         return {}
-    petition = demo_petition()
+    petition = featured_petition()
     stories = {data["slug"]: _story(index, data, petition) for data in STORIES}
     if stdout is not None:
         stdout.write(f"Stories: {len(stories)} in Thai and English, each with consent recorded.")

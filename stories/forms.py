@@ -1,44 +1,11 @@
-"""The public forms for stories: the listing filter and "share your story"."""
-
-from urllib.parse import urlencode
+"""The public "share your story" form."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.blocks import display_year
 from site_project.validators import visible_text
-
-from .models import Storyteller
-
-ANY = [("", _("Any"))]
-
-
-class StoryFilterForm(forms.Form):
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Told by"), required=False, choices=ANY + Storyteller.KIND_CHOICES)
-
-    def __init__(self, *args, themes=(), years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = ANY + [(theme.slug, theme.name) for theme in themes]
-        self.fields["year"].choices = ANY + [(str(year), display_year(year)) for year in years]
-
-    def filter(self, stories):
-        data = self.cleaned_data
-        if data.get("theme"):
-            stories = stories.filter(themes__slug=data["theme"]).distinct()
-        if data.get("year"):
-            stories = stories.filter(story_date__year=data["year"])
-        if data.get("kind"):
-            stories = stories.filter(storyteller__kind=data["kind"])
-        return stories
-
-    def query_string(self) -> str:
-        if not self.is_bound or not self.is_valid():
-            return ""
-        return urlencode({key: value for key, value in self.cleaned_data.items() if value})
 
 
 class ShareStoryForm(forms.Form):

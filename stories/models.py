@@ -7,7 +7,6 @@ and channels, and until when. ``services.py`` unpublishes every translation when
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -23,12 +22,11 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from campaigns.models import themes_by_key
-from campaigns.video import VIDEO_PAGE_CSP, video_for
 from site_project.blocks import BodyBlock
+from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
+from site_project.video import allow_players, video_for
 
-PER_PAGE = 12
 WEBSITE = "website"
 CHANNEL_CHOICES = [
     (WEBSITE, _("This website and its feeds")),
@@ -233,7 +231,7 @@ class ConsentRequiredError(PublishPagePermissionError):
     """A story may not go live without consent covering its language on the website."""
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     """The list of stories (slug ``stories``), filtered by theme, year and kind, with a feed and a form."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A sentence above the list."))
@@ -255,15 +253,21 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["stories.StoryPage"]
     max_count_per_parent = 1
 
+    listing_name = "stories"
+    filter_lookups = {"theme": "themes__slug", "year": "story_date__year", "kind": "storyteller__kind"}
+    kind_label = _("Told by")
+    kind_choices = Storyteller.KIND_CHOICES
+
     class Meta:
         verbose_name = _("story index")
         verbose_name_plural = _("story indexes")
 
-    def stories(self):
+    def children(self):
+        return StoryPage.objects.child_of(self).live().public()
+
+    def listing(self):
         return (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
+            self.children()
             .select_related("storyteller", "locale")
             .prefetch_related(
                 Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
@@ -272,40 +276,19 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             .order_by("-first_published_at", "-pk")
         )
 
+    def filter_themes(self):
+        # The recurring themes are the campaigns' (a string relation): reached through the relation, not by import.
+        theme_model = StoryPage._meta.get_field("themes").related_model
+        return by_translation_key(theme_model.objects.order_by("name"), self.locale).values()
+
+    def filter_years(self) -> list[int]:
+        dates = StoryPage.objects.child_of(self).live().values_list("story_date", flat=True)
+        return sorted({date.year for date in dates if date}, reverse=True)
+
     def get_context(self, request, *args, **kwargs):
-        from .forms import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
-        themes = themes_by_key(self.locale)
-        years = sorted(
-            {
-                date.year
-                for date in StoryPage.objects.child_of(self).live().values_list("story_date", flat=True)
-                if date
-            },
-            reverse=True,
-        )
-        form = StoryFilterForm(request.GET or None, themes=themes.values(), years=years)
-        if form.is_valid():
-            stories = form.filter(stories)
-        page_obj = Paginator(stories, PER_PAGE).get_page(request.GET.get("page"))
-        url = self.get_url(request)
-        context.update(
-            filter_form=form,
-            page_obj=page_obj,
-            stories=page_obj.object_list,
-            query_string=form.query_string(),
-            feed_url=url + self.reverse_subpage("feed"),
-            share_url=url + self.reverse_subpage("share"),
-        )
+        context["share_url"] = self.get_url(request) + self.reverse_subpage("share")
         return context
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import StoryFeed
-
-        return StoryFeed(index=self)(request)
 
     @path("share/", name="share")
     def share(self, request):
@@ -497,6 +480,21 @@ class StoryPage(BasePage):
     def video(self):
         return video_for(self.video_url)
 
+    @classmethod
+    def related_to_campaign(cls, campaign, limit: int = 3) -> list:
+        """Live stories in the campaign's language tied to the campaign, or to its theme (shown on its page)."""
+        condition = Q(related_campaign__translation_key=campaign.translation_key)
+        if campaign.theme_id:
+            condition |= Q(themes__translation_key=campaign.theme.translation_key)
+        return list(
+            cls.objects.live()
+            .public()
+            .filter(condition, locale_id=campaign.locale_id)
+            .select_related("storyteller", "related_petition")
+            .distinct()
+            .order_by("-first_published_at")[:limit]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         storyteller = self.storyteller.get_translation_or_none(self.locale) or self.storyteller
@@ -509,9 +507,7 @@ class StoryPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if self.video_url:
-            response.headers["Content-Security-Policy"] = VIDEO_PAGE_CSP
-        return response
+        return allow_players(response) if self.video_url else response
 
 
 class StorySubmission(models.Model):

@@ -6,7 +6,6 @@ from django import template
 
 from site_project.public_url import absolute_url
 
-from ..blocks import display_year
 from ..forms import RSVPForm
 
 register = template.Library()
@@ -39,15 +38,3 @@ def share_links(context, message: str = "", hashtags: str = "") -> dict:
         "line": "https://line.me/R/share?text=" + quote(text),
         "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": page_url}),
     }
-
-
-@register.filter(name="display_year")
-def display_year_filter(year) -> str:
-    """``{{ campaign.year|display_year }}``: 2568 for Thai readers, 2025 for others."""
-    return display_year(year)
-
-
-@register.simple_tag
-def page_number_url(query_string: str, number: int) -> str:
-    """A pagination link that keeps the active filters."""
-    return "?" + "&".join(part for part in (query_string, f"page={number}") if part)

@@ -6,7 +6,6 @@ from .directory import (
     KIND_CHOICES,
     LANGUAGE_PREFERENCE_CHOICES,
     PROVINCE_CHOICES,
-    PROVINCE_NAMES,
     ROLE_CHOICES,
     PartnerContact,
     PartnerIndexPage,
@@ -18,8 +17,6 @@ from .directory import (
     ServiceArea,
     Term,
     WorkingLanguage,
-    bilingual,
-    province_name,
 )
 from .library import MemberDocument, MemberDocumentQuerySet, PrivateStorage, private_storage
 
@@ -28,7 +25,6 @@ __all__ = [
     "KIND_CHOICES",
     "LANGUAGE_PREFERENCE_CHOICES",
     "PROVINCE_CHOICES",
-    "PROVINCE_NAMES",
     "ROLE_CHOICES",
     "Invitation",
     "MemberDocument",
@@ -49,8 +45,6 @@ __all__ = [
     "ServiceArea",
     "Term",
     "WorkingLanguage",
-    "bilingual",
     "hash_token",
     "private_storage",
-    "province_name",
 ]

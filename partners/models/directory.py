@@ -5,8 +5,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property, lazy
-from django.utils.translation import get_language
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -14,34 +14,34 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from site_project import provinces
 from site_project.models import BasePage
-from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
 
-from .. import seed_data
 from ..thai_sort import thai_sort_key
 from .contacts import PartnerContacts
 
-
-def _in_thai_or_english(thai: str, english: str) -> str:
-    return thai if (get_language() or "th").startswith("th") else english
-
-
-bilingual = lazy(_in_thai_or_english, str)
-"""A label written in both seed languages, shown in Thai on the Thai site and in English elsewhere."""
-
-KIND_CHOICES = [(slug, bilingual(thai, english)) for slug, thai, english in seed_data.KINDS]
-ROLE_CHOICES = [(slug, bilingual(thai, english)) for slug, thai, english in seed_data.ROLES]
-PROVINCE_CHOICES = [(code, thai) for code, thai, _english in (*PROVINCES, OUTSIDE_THAILAND)]
-PROVINCE_NAMES = {code: {"th": thai, "en": english} for code, thai, english in (*PROVINCES, OUTSIDE_THAILAND)}
+KIND_CHOICES = [
+    ("community_network", pgettext_lazy("kind of organisation", "Community network")),
+    ("ngo", pgettext_lazy("kind of organisation", "NGO")),
+    ("international_ngo", pgettext_lazy("kind of organisation", "International NGO")),
+    ("government", pgettext_lazy("kind of organisation", "Government")),
+    ("private_company", pgettext_lazy("kind of organisation", "Private company")),
+    ("media", pgettext_lazy("kind of organisation", "Media")),
+    ("academic", pgettext_lazy("kind of organisation", "Academic institution")),
+    ("influencer", pgettext_lazy("kind of organisation", "Influencer")),
+    ("individual", pgettext_lazy("kind of organisation", "Individual")),
+]
+ROLE_CHOICES = [
+    ("chair", pgettext_lazy("coalition role", "Chair")),
+    ("vice_chair", pgettext_lazy("coalition role", "Vice-chair")),
+    # Translators: the elected committee secretary; in Thai เลขานุการ, as the Chiang Rai committee calls the post.
+    ("secretary", pgettext_lazy("coalition role", "Secretary")),
+    ("deputy_secretary", pgettext_lazy("coalition role", "Deputy secretary")),
+    ("steering_committee", pgettext_lazy("coalition role", "Steering committee")),
+    ("member", pgettext_lazy("coalition role", "Member")),
+]
+PROVINCE_CHOICES = provinces.model_choices()
 LANGUAGE_PREFERENCE_CHOICES = settings.LANGUAGES
-
-
-def province_name(code: str) -> str:
-    """The province's name in the active language (Thai for every language but English)."""
-    names = PROVINCE_NAMES.get(code)
-    if names is None:
-        return code
-    return names["en"] if (get_language() or "th").startswith("en") else names["th"]
 
 
 # --- Taxonomies ---------------------------------------------------------------------------------------------
@@ -357,7 +357,7 @@ class PartnerPage(BasePage):
 
     @property
     def province_names(self) -> list[str]:
-        return [province_name(area.province) for area in self.areas.all()]
+        return [provinces.name(area.province) for area in self.areas.all()]
 
     @cached_property
     def contacts_record(self) -> PartnerContacts | None:
@@ -423,7 +423,7 @@ class ServiceArea(Orderable):
         verbose_name_plural = _("provinces served")
 
     def __str__(self):
-        return province_name(self.province)
+        return provinces.name(self.province)
 
 
 class PartnerContact(Orderable):

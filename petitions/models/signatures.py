@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
+from site_project import provinces
 
-PROVINCE_CHOICES = [(code, thai) for code, thai, _english in PROVINCES] + [OUTSIDE_THAILAND[:2]]
+PROVINCE_CHOICES = provinces.model_choices()
 
 
 class SignatureStatus(models.TextChoices):

@@ -1,66 +1,41 @@
 """Tags every template uses: the Buddhist-Era date filter, the chrome, language links and quick exit."""
 
-import datetime
-
 from django import template
-from django.utils import formats, timezone, translation
+from django.utils import translation
 
 from .. import chrome as site_chrome
+from .. import dates
 from ..models import SiteSettings
 from ..public_url import absolute_url
 
 register = template.Library()
 
-THAI_MONTHS = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-THAI_MONTHS_SHORT = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
-BUDDHIST_ERA_OFFSET = 543
 OG_LOCALES = {"th": "th_TH", "en": "en_GB", "km": "km_KH", "my": "my_MM"}
 
 
 @register.filter
 def thai_date(value, style: str = "long") -> str:
-    """A date as readers of the active language expect it; in Thai, in the Buddhist Era.
+    """``{{ page.first_published_at|thai_date }}``: ``25 พฤศจิกายน 2568`` in Thai, ``25 November 2025`` in
+    English; ``|thai_date:"short"`` gives ``25 พ.ย. 2568``. See ``site_project.dates``."""
+    return dates.display_date(value, style)
 
-    ``{{ page.first_published_at|thai_date }}`` gives ``25 พฤศจิกายน 2568`` in Thai and
-    ``25 November 2025`` in English. ``|thai_date:"short"`` gives ``25 พ.ย. 2568``.
-    """
-    if value in (None, ""):
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        value = value.date()
-    if translation.get_language() == "th":
-        months = THAI_MONTHS_SHORT if style == "short" else THAI_MONTHS
-        return f"{value.day} {months[value.month - 1]} {value.year + BUDDHIST_ERA_OFFSET}"
-    if style == "short":
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
-    return formats.date_format(value, "j F Y")
+
+@register.filter
+def thai_datetime(value, style: str = "long") -> str:
+    """``{{ submission.created_at|thai_datetime }}``: ``25 พฤศจิกายน 2568 เวลา 14:05 น.`` in Thai."""
+    return dates.display_datetime(value, style)
+
+
+@register.filter
+def display_year(year) -> str:
+    """``{{ campaign.year|display_year }}``: 2568 for Thai readers, 2025 for others."""
+    return dates.display_year(year)
+
+
+@register.simple_tag
+def page_number_url(query_string: str, number: int) -> str:
+    """A pagination link that keeps the active filters (``components/_pagination.html``)."""
+    return "?" + "&".join(part for part in (query_string, f"page={number}") if part)
 
 
 @register.simple_tag(takes_context=True)

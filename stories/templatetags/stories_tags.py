@@ -2,8 +2,8 @@
 
 from django import template
 
-from campaigns.blocks import json_ld
 from site_project.public_url import absolute_url
+from site_project.structured_data import json_ld
 
 register = template.Library()
 

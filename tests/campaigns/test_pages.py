@@ -46,7 +46,7 @@ def test_the_video_loads_nothing_from_the_video_site_until_clicked(client, campa
     assert f'href="{VIDEO_URL}"' in html  # without JavaScript: a plain link to the video
     assert 'data-video-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"' in html
     assert "frame-src https://www.youtube-nocookie.com" in response["Content-Security-Policy"]
-    assert "js/campaigns.js" in html
+    assert "js/video.js" in html
 
 
 def test_a_campaign_without_video_keeps_the_strict_policy(client, campaign_index):

@@ -16,7 +16,7 @@ def test_a_consonant_cluster_sorts_before_the_same_consonant_with_a_vowel():
 
 
 def test_the_province_list_is_already_in_the_order_the_key_gives():
-    names = [thai for _code, thai, _english in PROVINCES]
+    names = [province.th for province in PROVINCES]
     assert sorted(names, key=thai_sort_key) == names
 
 

@@ -1,18 +1,18 @@
 """Click-to-load video: a plain link until the reader asks for the player.
 
 Nothing is requested from YouTube or Vimeo when the page loads. The page shows a link to the video (which
-works without JavaScript); ``static/js/campaigns.js`` swaps in a privacy-enhanced player when clicked. Pages
-that show a video allow these hosts as frame sources in their Content-Security-Policy.
+works without JavaScript); ``static/js/video.js`` swaps in a privacy-enhanced player when clicked. A page
+that shows a video adds these hosts as frame sources to its Content-Security-Policy (``allow_players``).
 """
 
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from site_project.middleware import PUBLIC_CSP
+from csp.decorators import csp_update
 
 EMBED_HOSTS = ("https://www.youtube-nocookie.com", "https://player.vimeo.com")
-VIDEO_PAGE_CSP = f"{PUBLIC_CSP}; frame-src {' '.join(EMBED_HOSTS)}"
+PLAYER_CSP = {"frame-src": list(EMBED_HOSTS)}
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 
 
@@ -60,3 +60,11 @@ def video_for(url: str) -> Video | None:
         return Video(url, "Vimeo", f"https://player.vimeo.com/video/{video_id}?autoplay=1&dnt=1")
     host = urlsplit(url).netloc.removeprefix("www.")
     return Video(url, host, "")
+
+
+def allow_players(response):
+    """Let this response frame the players: django-csp's ``csp_update`` for a page that shows a video.
+
+    A page decides only as it serves whether it shows one, so the decorator is applied to its response here.
+    """
+    return csp_update(PLAYER_CSP)(lambda: response)()
