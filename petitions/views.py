@@ -6,6 +6,8 @@ counts abuse in the cache, and writes one row. Its response never says whether t
 
 import json
 
+from csp.constants import NONE, SELF
+from csp.decorators import csp
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -40,15 +42,17 @@ SIGN_FIELDS = (
     "translation_key",
     "is_sensitive",
 )
-EMBED_CSP = "; ".join(
-    [
-        "default-src 'none'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "frame-ancestors *",
-    ]
+# Partner sites frame the embed: it has a policy of its own, which any site may frame and which allows
+# nothing beyond our own styles and its form.
+embed_csp = csp(
+    {
+        "default-src": [NONE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": ["*"],
+    }
 )
 
 
@@ -304,16 +308,11 @@ def api_detail(request, petition_id: int):
 
 
 # --- Embed ---------------------------------------------------------------------------------------------------
-def _frameable(response):
-    # Partner sites frame the embed: allow any ancestor, and nothing else beyond our own styles and form.
-    response["Content-Security-Policy"] = EMBED_CSP
-    return response
-
-
 def _activate_petition_language(petition: PetitionPage) -> None:
     translation.activate(petition.locale.language_code)
 
 
+@embed_csp
 @xframe_options_exempt
 @require_GET
 def embed(request, petition_id: int):
@@ -322,7 +321,7 @@ def embed(request, petition_id: int):
     sign_context = petition_sign_context(
         petition, request, action=reverse("petitions_embed_sign", args=[petition.pk])
     )
-    return _frameable(render(request, "petitions/embed.html", {"sign": sign_context, "petition": petition}))
+    return render(request, "petitions/embed.html", {"sign": sign_context, "petition": petition})
 
 
 # The embed posts from inside a partner's page, where browsers often block our cookies as third-party ones,
@@ -331,6 +330,7 @@ def embed(request, petition_id: int):
 # petition and to the time the form was shown (``abuse.make_form_token``), without which the submission is
 # quarantined, never counted. Signing needs no session, so there is no signed-in user whose authority a forged
 # request could borrow; and every signature still needs its address confirmed by e-mail.
+@embed_csp
 @csrf_exempt
 @xframe_options_exempt
 @require_http_methods(["POST"])
@@ -344,13 +344,14 @@ def embed_sign(request, petition_id: int):
         thanks_url=reverse("petitions_embed_thanks", args=[petition_id]),
         action=reverse("petitions_embed_sign", args=[petition_id]),
     )
-    return _frameable(response)
+    return response
 
 
+@embed_csp
 @xframe_options_exempt
 @require_GET
 def embed_thanks(request, petition_id: int):
     petition = _live_petition(petition_id)
     _activate_petition_language(petition)
     context = {"sign": petition_sign_context(petition, request), "petition": petition, "thanked": True}
-    return _frameable(render(request, "petitions/embed.html", context))
+    return render(request, "petitions/embed.html", context)

@@ -1,8 +1,9 @@
-"""Security headers Django 5.2 does not set itself, the anonymous page cache, and the database-outage 503."""
+"""Security headers (the CSP through django-csp), the anonymous page cache, and the database-outage 503."""
 
 import logging
 import time
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -15,46 +16,33 @@ from . import holes, views
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "media-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
-# The Wagtail admin ships inline scripts and styles and previews pages in same-origin frames.
-ADMIN_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "frame-ancestors 'self'",
-    ]
-)
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 
-class SecurityHeadersMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """The Content-Security-Policy of django-csp, and the security headers Django 5.2 does not set itself.
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        is_admin = request.path.startswith("/admin/")
-        response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if is_admin else PUBLIC_CSP)
+    Public responses carry ``settings.CONTENT_SECURITY_POLICY`` with what their view adds (``csp_update``,
+    ``csp_replace``, ``csp``); the Wagtail admin and page previews carry ``ADMIN_CONTENT_SECURITY_POLICY``
+    and may be framed by the admin itself.
+    """
+
+    @staticmethod
+    def _is_admin(request) -> bool:
+        # Wagtail renders a page preview through the whole middleware chain, under the page's own public
+        # path, and frames it in the editor (the preview panel, and the accessibility checker inside it).
+        return request.path.startswith("/admin/") or getattr(request, "is_preview", False)
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and self._is_admin(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if is_admin:
+        if self._is_admin(request):
             response.xframe_options_exempt = False
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
         if getattr(settings, "HTTPS", False):
