@@ -15,6 +15,7 @@ The same functions read a page when it is indexed and a query when it is searche
 import re
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -49,6 +50,8 @@ _DIGITS = {
 }
 _SPACES = re.compile(r"\s+")
 MAX_KEY_LENGTH = 60  # longer "words" are noise (a run of one letter, a pasted hash) and are not indexed
+MAX_SNIPPET_SCAN = 20_000  # a snippet comes from the first 20,000 characters of a page's text
+MAX_PASSAGES_TRIED = 100  # a snippet starts at one of the first 100 words found on the page
 SLACK = 1  # words that may stand between the parts of one query word (fulltext.py)
 
 # English nouns whose plural the Snowball stemmer does not bring back to the singular.
@@ -175,15 +178,16 @@ def found_words(spans: list[tuple[int, int, str]], query: list[tuple[str, ...]])
     """The spans that match ``query`` as the database matches it: a word of one key wherever it stands; the keys
     of a longer word only where each stands within ``SLACK`` words of the next (not every ``การ`` on a page)."""
     found = set()
-    by_key: dict[str, list[int]] = {}
+    by_key: dict[str, set[int]] = {}
     for position, (_start, _end, word_key) in enumerate(spans):
-        by_key.setdefault(word_key, []).append(position)
+        by_key.setdefault(word_key, set()).add(position)
     for keys in query:
         if len(keys) == 1:
-            found.update(by_key.get(keys[0], []))
+            found.update(by_key.get(keys[0], ()))
         for first, second in pairwise(keys):
-            for position in by_key.get(first, []):
-                near = [p for p in by_key.get(second, []) if 0 < abs(p - position) <= SLACK + 1]
+            seconds = by_key.get(second, set())
+            for position in by_key.get(first, ()):
+                near = {position + step for step in range(-SLACK - 1, SLACK + 2) if step} & seconds
                 if near:
                     found.update([position, *near])
     return [spans[position][:2] for position in sorted(found)]
@@ -192,12 +196,15 @@ def found_words(spans: list[tuple[int, int, str]], query: list[tuple[str, ...]])
 def highlight(text: str, query: list[tuple[str, ...]], language: str, *, width: int = 220) -> SafeString:
     """An escaped passage of about ``width`` characters of ``text`` (normalised) where most of the query's words
     are, each word found in ``<mark>``; the start of the text when none is found."""
+    text = text[:MAX_SNIPPET_SCAN]
     spans = list(words(text, language))
     found = found_words(spans, query)
     begin = 0
     if found:
-        reach = {
-            start: len({text[s:e] for s, e in found if start <= s < start + width}) for start, _end in found
+        starts = [start for start, _end in found]
+        reach = {  # how many different words a passage from each of the first found words would show
+            start: len({text[s:e] for s, e in found[index : bisect_left(starts, start + width)]})
+            for index, start in enumerate(starts[:MAX_PASSAGES_TRIED])
         }
         begin = _boundary(text, spans, max(reach, key=reach.get) - width // 4)
     end = len(text)
