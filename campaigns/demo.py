@@ -12,6 +12,8 @@ from wagtail.documents import get_document_model
 
 from partners.models import PartnerPage
 from petitions.demo import featured_petition
+from site_project import demo_loaders
+from site_project.dates import buddhist_year
 from site_project.factories import demo_image, locale, publish_translation
 from site_project.models import HomePage
 
@@ -48,7 +50,7 @@ def _paragraph(text: str) -> tuple[str, str]:
 
 
 def _november(year: int) -> dict:
-    be = year + 543
+    be = buddhist_year(year)
     return {
         "slug": f"25-november-{year}",
         "theme": "25-november",
@@ -354,3 +356,6 @@ def reset() -> None:
         index.delete()
     EventRSVP.objects.all().delete()
     CampaignTheme.objects.all().delete()
+
+
+demo_loaders.register("campaigns", load=load, reset=reset, menu_section="campaigns", menu_position=1)

@@ -3,13 +3,10 @@
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.http import Http404
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -23,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from petitions.models import PetitionPage
 from site_project import provinces, related
+from site_project.dates import display_date
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
 from site_project.video import allow_players
@@ -349,22 +347,10 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     @path("rsvp/<str:block_id>/", name="rsvp")
     def rsvp(self, request, block_id: str):
-        from .forms import RSVPForm
-        from .services import record_rsvp
+        # A page's route is a view, and views import the models: the page reaches its view only when called.
+        from .views import rsvp_to_event
 
-        event = self.event_block(block_id)
-        if event is None or not event.value.get("takes_rsvp"):
-            raise Http404
-        if request.method != "POST":
-            return redirect(f"{self.get_url(request)}#event-{block_id}")
-        form = RSVPForm(request.POST, prefix=f"rsvp-{block_id}")
-        if form.is_valid():
-            record_rsvp(campaign=self, block_id=block_id, data=form.cleaned_data)
-            messages.success(request, _("Thank you. We have noted that you will come."))
-            return redirect(f"{self.get_url(request)}#event-{block_id}")
-        response = self.render(request, context_overrides={"rsvp_forms": {block_id: form}})
-        response.status_code = 400
-        return allow_players(response) if self.has_video else response
+        return rsvp_to_event(request, campaign=self, block_id=block_id)
 
 
 class EventRSVP(models.Model):
@@ -391,4 +377,4 @@ class EventRSVP(models.Model):
         verbose_name_plural = _("event RSVPs")
 
     def __str__(self):
-        return f"{self.name} → {self.event_title} ({self.event_date:%Y-%m-%d})"
+        return f"{self.name} → {self.event_title} ({display_date(self.event_date, 'short')})"

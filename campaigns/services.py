@@ -5,12 +5,13 @@ import re
 import uuid
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from .models import CampaignPage, EventRSVP
+from site_project.dates import buddhist_year
 
-BUDDHIST_ERA_OFFSET = 543
+from .models import CampaignPage, EventRSVP
 
 
 class RSVPClosed(Exception):
@@ -18,8 +19,6 @@ class RSVPClosed(Exception):
 
 
 def record_rsvp(*, campaign: CampaignPage, block_id: str, data: dict, language: str = "") -> EventRSVP:
-    from django.utils import translation
-
     event = campaign.event_block(block_id)
     if event is None or not event.value.get("takes_rsvp"):
         raise RSVPClosed(block_id)
@@ -48,7 +47,7 @@ def _shift_date(value: datetime.date | None, years: int) -> datetime.date | None
 def _replace_year(text: str, old: int, new: int) -> str:
     """Change the year in a title or slug, in the Common and the Buddhist Era."""
     text = re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
-    return re.sub(rf"(?<!\d){old + BUDDHIST_ERA_OFFSET}(?!\d)", str(new + BUDDHIST_ERA_OFFSET), text)
+    return re.sub(rf"(?<!\d){buddhist_year(old)}(?!\d)", str(buddhist_year(new)), text)
 
 
 def _free_slug(parent: Page, slug: str) -> str:

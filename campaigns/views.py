@@ -1,14 +1,36 @@
-"""The admin view that copies a campaign to a new year."""
+"""RSVPs to a campaign's events, and the admin view that copies a campaign to a new year."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from site_project.video import allow_players
+
+from .forms import RSVPForm
 from .models import CampaignPage
-from .services import copy_campaign_to_year
+from .services import copy_campaign_to_year, record_rsvp
+
+
+def rsvp_to_event(request, *, campaign: CampaignPage, block_id: str):
+    """``<campaign>/rsvp/<block_id>/``: record that someone will come, or show the form again with its errors."""
+    event = campaign.event_block(block_id)
+    if event is None or not event.value.get("takes_rsvp"):
+        raise Http404
+    back_to_event = f"{campaign.get_url(request)}#event-{block_id}"
+    if request.method != "POST":
+        return redirect(back_to_event)
+    form = RSVPForm(request.POST, prefix=f"rsvp-{block_id}")
+    if form.is_valid():
+        record_rsvp(campaign=campaign, block_id=block_id, data=form.cleaned_data)
+        messages.success(request, _("Thank you. We have noted that you will come."))
+        return redirect(back_to_event)
+    response = campaign.render(request, context_overrides={"rsvp_forms": {block_id: form}})
+    response.status_code = 400
+    return allow_players(response) if campaign.has_video else response
 
 
 @require_http_methods(["GET", "POST"])

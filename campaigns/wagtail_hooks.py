@@ -7,6 +7,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from site_project.admin_columns import ThaiDateColumn
+
 from . import views
 from .models import CampaignPage, CampaignTheme, EventRSVP
 
@@ -21,7 +23,14 @@ class CampaignThemeViewSet(SnippetViewSet):
 class EventRSVPViewSet(SnippetViewSet):
     model = EventRSVP
     icon = "group"
-    list_display = ["name", "event_title", "event_date", "people", "campaign", "created_at"]
+    list_display = [
+        "name",
+        "event_title",
+        ThaiDateColumn("event_date", model=EventRSVP),
+        "people",
+        "campaign",
+        ThaiDateColumn("created_at", model=EventRSVP),
+    ]
     list_filter = ["event_date", "language"]
     list_export = ["name", "email", "phone", "people", "event_title", "event_date", "language", "created_at"]
     export_filename = "event-rsvps"

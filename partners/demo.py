@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from site_project import demo_loaders
 from site_project.factories import locale
 from site_project.models import HomePage
 
@@ -226,3 +227,6 @@ def load(stdout=None) -> None:
             f"Partners: {len(partners)} organisations; {len(lines)} representative accounts in "
             f"{ACCOUNTS_FILE} (mode 0600)."
         )
+
+
+demo_loaders.register("partners", load=load, reset=reset, menu_section="partners", menu_position=4)

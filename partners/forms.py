@@ -1,4 +1,4 @@
-"""Forms: the directory filters, the portal's profile form, the logo upload, and accepting an invitation."""
+"""Forms: the portal's profile form, the logo upload, and accepting an invitation."""
 
 import io
 
@@ -9,7 +9,6 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
@@ -22,64 +21,15 @@ from site_project.validators import visible_text
 
 from .models import (
     CONTACT_FIELDS,
-    KIND_CHOICES,
     MemberDocument,
     PartnerContacts,
     PartnerPage,
-    Pillar,
-    Service,
-    ServiceArea,
-    WorkingLanguage,
 )
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MIN_SIDE = 32
 LOGO_MAX_SIDE = 4000
 LOGO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-
-
-def _term_choices(model) -> list[tuple[str, str]]:
-    return [(term.slug, term.label) for term in model.objects.all()]
-
-
-class DirectoryFilterForm(forms.Form):
-    """The directory's filters. Every field is optional; chosen fields narrow the list together."""
-
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    pillar = forms.ChoiceField(label=_("Pillar"), required=False)
-    province = forms.ChoiceField(label=_("Province"), required=False)
-    service = forms.ChoiceField(label=_("Service"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["kind"].choices = [*everything, *KIND_CHOICES]
-        self.fields["pillar"].choices = [*everything, *_term_choices(Pillar)]
-        self.fields["province"].choices = [*everything, *provinces.choices()]
-        self.fields["service"].choices = [*everything, *_term_choices(Service)]
-        self.fields["language"].choices = [*everything, *_term_choices(WorkingLanguage)]
-
-    def filter(self, queryset):
-        """Narrow ``queryset`` by the valid choices; an invalid value is ignored rather than an error page."""
-        data = self.cleaned_data if self.is_valid() else {}
-        if data.get("kind"):
-            queryset = queryset.filter(kind=data["kind"])
-        for field, lookup in _RELATION.items():
-            if data.get(field):
-                queryset = queryset.filter(**{lookup: data[field]})
-        if data.get("province"):
-            queryset = queryset.filter(
-                Exists(ServiceArea.objects.filter(page=OuterRef("pk"), province=data["province"]))
-            )
-        return queryset.distinct()
-
-    @property
-    def active_filters(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
-
-
-_RELATION = {"pillar": "pillars__slug", "service": "services__slug", "language": "working_languages__slug"}
 
 
 # --- Logo -----------------------------------------------------------------------------------------------------

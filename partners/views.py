@@ -7,7 +7,6 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -22,28 +21,21 @@ from site_project.logins import client_ip
 from . import services
 from .forms import (
     AcceptInvitationForm,
-    DirectoryFilterForm,
     MemberDocumentForm,
     PartnerLoginForm,
     PartnerProfileForm,
     PasswordResetRequestForm,
     SafetyForm,
 )
-from .models import MemberDocument, PartnerContacts, PartnerIndexPage, PartnerPage
+from .models import MemberDocument, PartnerContacts, PartnerPage, directory_filters
 
 LOGIN_URL = reverse_lazy("partners:login")
+# Pages whose address holds a token: no other site learns the address, and the page's own form still sends
+# the Origin that Django's CSRF check compares ("no-referrer" makes browsers send "Origin: null", refused).
+TOKEN_PAGE_REFERRER_POLICY = "same-origin"
 
 
 # --- Public directory -------------------------------------------------------------------------------------------
-
-
-def directory_context(request, *, index_page: PartnerIndexPage) -> dict:
-    """The filter form and one page of partners, in a fixed number of queries."""
-    form = DirectoryFilterForm(request.GET or None)
-    partners = form.filter(PartnerPage.objects.child_of(index_page).for_directory())
-    paginator = Paginator(partners, index_page.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    return {"filter_form": form, "partners": page_obj.object_list, "page_obj": page_obj}
 
 
 # --- Decorators -------------------------------------------------------------------------------------------------
@@ -159,7 +151,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         if not context.get("validlink"):
             kwargs["status"] = 404
         response = super().render_to_response(context, **kwargs)
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = TOKEN_PAGE_REFERRER_POLICY
         return response
 
 
@@ -194,7 +186,7 @@ def accept_invitation(request, invitation_id: int, token: str):
         messages.success(request, _("Welcome. Your account is ready."))
         return redirect("partners:dashboard")
     response = render(request, "partners/accept_invitation.html", {"form": form, "invitation": invitation})
-    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    response.headers["Referrer-Policy"] = TOKEN_PAGE_REFERRER_POLICY
     return response
 
 
@@ -319,7 +311,7 @@ def withdraw_document(request, document_id: int):
 
 @active_member_required
 def referrals(request):
-    form = DirectoryFilterForm(request.GET or None)
+    form = directory_filters(request.GET)
     members = form.filter(
         PartnerPage.objects.live()
         .filter(locale=Locale.get_active(), membership_status=PartnerPage.Membership.ACTIVE)

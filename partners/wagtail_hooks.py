@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
@@ -15,6 +15,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from site_project.admin_columns import ThaiDateColumn
 
 from . import admin_views, services
 from .forms import PartnerContactsAdminForm
@@ -53,7 +55,14 @@ class WorkingLanguageViewSet(SnippetViewSet):
 class InvitationViewSet(SnippetViewSet):
     model = Invitation
     icon = "mail"
-    list_display = ["email", "partner", "language", "sent_at", "accepted_at", "revoked_at"]
+    list_display = [
+        "email",
+        "partner",
+        "language",
+        ThaiDateColumn("sent_at", model=Invitation),
+        ThaiDateColumn("accepted_at", model=Invitation),
+        ThaiDateColumn("revoked_at", model=Invitation),
+    ]
     search_fields = ["email"]
 
 
@@ -78,7 +87,13 @@ class PartnerContactsViewSet(SnippetViewSet):
     model = PartnerContacts
     icon = "mail"
     menu_label = _("Partner contacts")
-    list_display = ["partner_name", "contacts_hidden", "unlisted", "safety_changed_at", "live"]
+    list_display = [
+        "partner_name",
+        "contacts_hidden",
+        "unlisted",
+        ThaiDateColumn("safety_changed_at", model=PartnerContacts),
+        "live",
+    ]
     list_filter = ["contacts_hidden", "unlisted"]
     edit_handler = ObjectList(PartnerContacts.panels, base_form_class=PartnerContactsAdminForm)
 
@@ -89,7 +104,7 @@ register_permission_policy(PartnerContacts, SharedRecordPermissionPolicy(Partner
 class MemberDocumentViewSet(SnippetViewSet):
     model = MemberDocument
     icon = "doc-full"
-    list_display = ["title", "language", "pillar", "published_on"]
+    list_display = ["title", "language", "pillar", ThaiDateColumn("published_on", model=MemberDocument)]
     search_fields = ["title", "summary"]
 
 
@@ -153,7 +168,7 @@ class RenewalsDueView(ReportView):
     columns = [
         TitleColumn("title", label=_("Organisation"), url_name="wagtailadmin_pages:edit"),
         Column("get_coalition_role_display", label=_("Coalition role")),
-        DateColumn("renewal_due_on", label=_("Renewal due")),
+        ThaiDateColumn("renewal_due_on", model=PartnerPage, label=_("Renewal due")),
     ]
 
     def get_queryset(self):

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from partners.models import PartnerPage
+from site_project import demo_loaders
 from site_project.factories import locale
 from site_project.models import HomePage
 from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
@@ -337,3 +338,6 @@ def load(stdout=None) -> None:
         pass
     if stdout is not None:
         stdout.write(f"Petitions: {len(PETITIONS)} in Thai and English; {generated} signatures generated.")
+
+
+demo_loaders.register("petitions", load=load, reset=reset, menu_section="petitions", menu_position=2)

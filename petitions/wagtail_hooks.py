@@ -13,6 +13,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from site_project.admin_columns import ProvinceColumn, ThaiDateColumn
+
 from . import admin_urls, admin_views
 from .admin_views import EXPORT_LOG_ACTION
 from .models import DecisionMaker, PetitionPage, Signature
@@ -84,7 +86,15 @@ class SignatureViewSet(SnippetViewSet):
     def delete_view(self):
         return admin_views.read_only
 
-    list_display = ["name", "province", "status", "quarantine_reason", "source", "locale", "created_at"]
+    list_display = [
+        "name",
+        ProvinceColumn("province", model=Signature),
+        "status",
+        "quarantine_reason",
+        "source",
+        "locale",
+        ThaiDateColumn("created_at", model=Signature),
+    ]
     list_filter = ["status", "quarantine_reason", "locale", "petition"]
     search_fields = ["email_canonical", "name", "ip_hash"]
     ordering = ["-created_at"]

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Collection, Page, Site
 
+from . import demo_loaders
 from .factories import (
     FooterFactory,
     HelpLineFactory,
@@ -287,13 +288,11 @@ def _standard_pages(homes: dict[str, HomePage]) -> dict[str, dict[str, Page]]:
     return pages
 
 
-MENU_SECTIONS = ("campaigns", "petitions", "stories", "partners")
-
-
 def _section_pages(home: HomePage) -> list[Page]:
     """The sections other apps' demos made under the Thai home, in menu order."""
-    found = {page.slug: page for page in home.get_children().live().filter(slug__in=MENU_SECTIONS)}
-    return [found[slug] for slug in MENU_SECTIONS if slug in found]
+    sections = demo_loaders.menu_sections()
+    found = {page.slug: page for page in home.get_children().live().filter(slug__in=sections)}
+    return [found[slug] for slug in sections if slug in found]
 
 
 def _chrome(homes: dict[str, HomePage], pages: dict[str, dict[str, Page]]) -> None:
@@ -373,3 +372,6 @@ def load(stdout=None) -> dict:
 def finish(stdout=None) -> None:
     """Run after every app's demo: the menu links to the sections they made."""
     load(stdout=stdout)
+
+
+demo_loaders.register("site_project", load=load, reset=reset, finish=finish)

@@ -19,6 +19,8 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from .cache import FailSoftRedisCache
+from .outbox import backlog
+from .worker import last_heartbeat
 
 OK, DEGRADED, DOWN, UNKNOWN = "ok", "degraded", "down", "unknown"
 WORKER_STALE_AFTER = datetime.timedelta(seconds=60)  # the worker beats every 10 s
@@ -89,8 +91,6 @@ def cache() -> dict:
 
 
 def worker(now: datetime.datetime) -> dict:
-    from .worker import last_heartbeat
-
     try:
         beat = last_heartbeat()
     except DatabaseError:
@@ -106,8 +106,6 @@ def worker(now: datetime.datetime) -> dict:
 
 
 def outbox(now: datetime.datetime) -> dict:
-    from .outbox import backlog
-
     try:
         owed = backlog()
     except DatabaseError:

@@ -8,6 +8,7 @@ consent record, so it can be live. Idempotent: pages are found by slug and left 
 import datetime
 
 from petitions.demo import featured_petition
+from site_project import demo_loaders
 from site_project.factories import demo_image, locale, publish_translation
 from site_project.models import HomePage
 
@@ -228,3 +229,6 @@ def reset() -> None:
         index.delete()
     StorySubmission.objects.all().delete()
     Storyteller.objects.all().delete()
+
+
+demo_loaders.register("stories", load=load, reset=reset, menu_section="stories", menu_position=3)

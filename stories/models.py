@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_project.blocks import BodyBlock
+from site_project.dates import display_date
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
 from site_project.video import allow_players, video_for
@@ -292,6 +293,7 @@ class StoryIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
 
     @path("share/", name="share")
     def share(self, request):
+        # A page's route is a view, and views import the models: the page reaches its view only when called.
         from .views import share_your_story
 
         return share_your_story(request, index=self)
@@ -552,4 +554,4 @@ class StorySubmission(models.Model):
         verbose_name_plural = _("story submissions")
 
     def __str__(self):
-        return f"{self.name} ({self.created_at:%Y-%m-%d})" if self.created_at else self.name
+        return f"{self.name} ({display_date(self.created_at, 'short')})" if self.created_at else self.name

@@ -1,12 +1,27 @@
 """Writes with side effects for stories: consent withdrawal and expiry, and stories sent in by the public."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import Site
 
 from site_project import outbox
+from site_project.models import SiteSettings
 
 from .models import StoryConsent, StoryPage, StorySubmission
+
+SUBMISSION_EMAIL = "stories.submission"
+
+
+def staff_addresses() -> list[str]:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        contact = SiteSettings.for_site(site).contact_email
+        if contact:
+            return [contact]
+    users = get_user_model().objects.filter(is_active=True, is_superuser=True).exclude(email="")
+    return list(users.values_list("email", flat=True))
 
 
 def _unpublish(page: StoryPage, by=None) -> None:
@@ -52,8 +67,6 @@ def expire_story_consents(*, today=None) -> list[StoryPage]:
 
 @transaction.atomic
 def submit_story(*, data: dict, language: str) -> StorySubmission:
-    from .tasks import SUBMISSION_EMAIL, staff_addresses
-
     submission = StorySubmission.objects.create(
         name=data["name"],
         contact=data.get("contact") or "",

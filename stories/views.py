@@ -1,5 +1,6 @@
 """The public "share your story" form, served under the story index at /<language>/stories/share/."""
 
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import translation
 
@@ -20,8 +21,6 @@ def share_your_story(request, *, index):
         response.status_code = 400
         return response
     if request.method not in ("GET", "HEAD"):
-        from django.http import HttpResponseNotAllowed
-
         return HttpResponseNotAllowed(["GET", "POST"])
     form = ShareStoryForm(action=action)
     return index.render(request, template="stories/share_your_story.html", context_overrides={"form": form})

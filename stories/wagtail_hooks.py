@@ -10,6 +10,8 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from site_project.admin_columns import ThaiDateColumn
+
 from .models import StoryConsent, StoryPage, StorySubmission, Storyteller
 from .services import enforce_consent, withdraw_consent
 
@@ -40,7 +42,13 @@ class StoryConsentViewSet(SnippetViewSet):
     model = StoryConsent
     icon = "lock"
     index_view_class = ConsentIndexView
-    list_display = ["story", "consented_by", "given_on", "valid_until", "withdrawn_at"]
+    list_display = [
+        "story",
+        "consented_by",
+        ThaiDateColumn("given_on", model=StoryConsent),
+        ThaiDateColumn("valid_until", model=StoryConsent),
+        ThaiDateColumn("withdrawn_at", model=StoryConsent),
+    ]
     list_filter = ["valid_until"]
     search_fields = ["consented_by"]
 
@@ -48,7 +56,13 @@ class StoryConsentViewSet(SnippetViewSet):
 class StorySubmissionViewSet(SnippetViewSet):
     model = StorySubmission
     icon = "mail"
-    list_display = ["name", "language", "status", "may_contact", "created_at"]
+    list_display = [
+        "name",
+        "language",
+        "status",
+        "may_contact",
+        ThaiDateColumn("created_at", model=StorySubmission),
+    ]
     list_filter = ["status", "language"]
     copy_view_enabled = False
 

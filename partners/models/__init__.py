@@ -17,6 +17,7 @@ from .directory import (
     ServiceArea,
     Term,
     WorkingLanguage,
+    directory_filters,
 )
 from .library import MemberDocument, MemberDocumentQuerySet, PrivateStorage, private_storage
 
@@ -45,6 +46,7 @@ __all__ = [
     "ServiceArea",
     "Term",
     "WorkingLanguage",
+    "directory_filters",
     "hash_token",
     "private_storage",
 ]

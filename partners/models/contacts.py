@@ -115,10 +115,11 @@ class PartnerContacts(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
 
     @property
     def partner(self) -> Page | None:
-        """The organisation's page in the default language (any translation if it has none)."""
-        from .directory import PartnerPage
+        """The organisation's page in the default language (any translation if it has none).
 
-        pages = PartnerPage.objects.filter(translation_key=self.translation_key).select_related("locale")
+        Its pages are the only ones that share this record's translation key, so plain pages are enough here.
+        """
+        pages = Page.objects.filter(translation_key=self.translation_key).select_related("locale")
         found = sorted(pages, key=lambda page: page.locale.language_code != settings.LANGUAGE_CODE)
         return found[0] if found else None
 

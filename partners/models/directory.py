@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from site_project import provinces
 from site_project.models import BasePage
 
+from ..filters import DirectoryFilterForm
 from ..thai_sort import thai_sort_key
 from .contacts import PartnerContacts
 
@@ -102,6 +104,17 @@ class WorkingLanguage(Term):
 # --- Pages --------------------------------------------------------------------------------------------------
 
 
+def directory_filters(data) -> DirectoryFilterForm:
+    """The directory's filter form over this site's kinds and terms, bound to ``data`` (a query) if any."""
+    return DirectoryFilterForm(
+        data or None,
+        kinds=KIND_CHOICES,
+        pillars=Pillar.objects.all(),
+        services=Service.objects.all(),
+        languages=WorkingLanguage.objects.all(),
+    )
+
+
 class PartnerIndexPage(BasePage):
     """The public directory of partners, filterable by kind, pillar, province, service and language."""
 
@@ -130,10 +143,12 @@ class PartnerIndexPage(BasePage):
         verbose_name_plural = _("partner directories")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import directory_context
-
+        """The filter form and one page of partners, in a fixed number of queries."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(request, index_page=self))
+        form = directory_filters(request.GET)
+        partners = form.filter(PartnerPage.objects.child_of(self).for_directory())
+        page_obj = Paginator(partners, self.per_page).get_page(request.GET.get("page"))
+        context.update(filter_form=form, partners=page_obj.object_list, page_obj=page_obj)
         return context
 
 

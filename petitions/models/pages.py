@@ -15,6 +15,7 @@ from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from partners.models import PartnerPage
 from site_project.blocks import BodyBlock
 from site_project.models import BasePage
 
@@ -249,8 +250,6 @@ class PetitionPage(BasePage):
         return _in_locale(DecisionMaker.objects.filter(petitions=self), DecisionMaker.objects, self.locale_id)
 
     def localized_co_sponsors(self) -> list:
-        from partners.models import PartnerPage
-
         chosen = PartnerPage.objects.filter(co_sponsored_petitions=self)
         return _in_locale(chosen, PartnerPage.objects.live(), self.locale_id)
 

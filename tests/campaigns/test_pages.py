@@ -171,3 +171,12 @@ def test_an_editor_creates_and_publishes_a_campaign_with_petition_event_and_vide
     assert "data-video-embed" in html
     assert "หอนาฬิกาเชียงราย" in html
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_a_khmer_reader_sees_the_events_province_in_khmer(client, campaign, home, campaign_index):
+    translate(home, "km", title="ភាគី")
+    translate(campaign_index, "km", title="យុទ្ធនាការ")
+    translate(campaign, "km", title="២៥ វិច្ឆិកា")
+    html = client.get("/km/campaigns/25-november-2025/").content.decode()
+    assert "หอนาฬิกาเชียงราย, ឈៀងរ៉ាយ" in html  # the venue as the editor wrote it, the province in Khmer
+    assert '"addressRegion": "ឈៀងរ៉ាយ"' in html

@@ -72,3 +72,32 @@ def test_staff_can_export_rsvps(client_as, admin_user, client, campaign):
     response = client_as(admin_user).get("/admin/snippets/campaigns/eventrsvp/?export=csv")
     assert response.status_code == 200
     assert "somchai@example.org" in b"".join(response.streaming_content).decode()
+
+
+def _rsvp_row(client_as, user, language: str) -> str:
+    """The row of the admin's RSVP list for Somchai, as a staff member reading the admin in ``language`` sees it."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    html = client_as(user).get("/admin/snippets/campaigns/eventrsvp/").content.decode()
+    return next(row for row in html.split("<tr")[1:] if "สมชาย" in row).split("</tr>")[0]
+
+
+def test_thai_staff_see_the_event_day_in_the_buddhist_era_in_the_rsvp_list(
+    client_as, admin_user, client, campaign
+):
+    client.post(rsvp_url(campaign), rsvp_data(campaign))
+    row = _rsvp_row(client_as, admin_user, "th")
+    assert "25 พ.ย. 2568" in row  # the event's day, and in the RSVP's own title
+    assert "2025" not in row
+
+
+def test_english_staff_see_the_event_day_in_the_common_era_in_the_rsvp_list(
+    client_as, admin_user, client, campaign
+):
+    client.post(rsvp_url(campaign), rsvp_data(campaign))
+    row = _rsvp_row(client_as, admin_user, "en")
+    assert "11/25/2025" in row
+    assert "พ.ย. 2568" not in row

@@ -228,3 +228,9 @@ def test_editors_and_other_pages_get_no_export_button(client_as, admin_user, edi
     )
     home_listing = client_as(admin_user).get(f"/admin/pages/{petition.get_parent().get_parent().pk}/")
     assert "/admin/petitions/export/" not in home_listing.content.decode()
+
+
+def test_provinces_are_named_in_khmer_and_burmese_for_their_readers(petition):
+    SignatureFactory(petition=petition, confirmed=True, province="chiang-rai")
+    assert [row[2] for row in export_rows(petition, "km")[1:]] == ["ឈៀងរ៉ាយ"]
+    assert [row[2] for row in export_rows(petition, "my")[1:]] == ["ချင်းရိုင်"]

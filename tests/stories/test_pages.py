@@ -165,3 +165,17 @@ def test_listing_and_share_form_have_no_inline_script_or_style(client, story):
         html = client.get(url).content.decode()
         assert "style=" not in html, url
         assert not re.search(r"<script(?![^>]*(src=|application/ld\+json))", html), url
+
+
+def test_the_listing_filters_by_a_campaign_theme_named_in_the_listings_language(client, story_index):
+    from campaigns.factories import CampaignThemeFactory
+
+    theme = CampaignThemeFactory(name="สงกรานต์ปลอดภัย", slug="songkran")
+    themed = publish_story(story_index, title="เรื่องช่วงสงกรานต์")
+    themed.themes.set([theme])
+    themed.save_revision().publish()
+    publish_story(story_index, title="เรื่องอื่น")
+    html = client.get("/th/stories/?theme=songkran").content.decode()
+    assert '<option value="songkran" selected>สงกรานต์ปลอดภัย</option>' in html
+    assert "เรื่องช่วงสงกรานต์" in html
+    assert "เรื่องอื่น" not in html

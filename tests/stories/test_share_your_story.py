@@ -82,3 +82,22 @@ def test_staff_read_submissions_in_the_admin(client_as, admin_user, story_index)
     response = client_as(admin_user).get("/admin/snippets/stories/storysubmission/")
     assert response.status_code == 200
     assert "นก" in response.content.decode()
+
+
+def test_thai_staff_are_told_in_thai_when_the_story_came_in_by_the_buddhist_era(
+    client, story_index, admin_user, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from site_project.dates import THAI_MONTHS, buddhist_year
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/th/stories/share/",
+            {"name": "นก", "contact": "", "story": STORY, "understood": "on"},
+        )
+    today = timezone.localdate()
+    notice = mail.outbox[0]
+    assert notice.subject == "[ภาคี] มีผู้แบ่งปันเรื่องราวกับเรา"
+    assert f"{today.day} {THAI_MONTHS[today.month - 1]} {buddhist_year(today.year)} เวลา" in notice.body
+    assert "แบบฟอร์ม" in notice.body and "For the sender's safety" not in notice.body
