@@ -5,7 +5,7 @@ many clients at once (``concurrency``) and which ``flow``:
 
 * ``get`` / ``post``: each client requests ``urls`` in turn (the baseline's Python-driven rows);
 * ``sign``: each client is a browser session. It GETs ``sign.page`` once before the clock starts, takes
-  the csrftoken cookie and the form's hidden fields, then posts new signatures with distinct names and
+  the form's hidden fields (and any cookie), then posts new signatures with distinct names and
   e-mail addresses (it loads the form again after a 403, or every ``sign.form_every`` posts when set);
 * ``confirm``: clients share the confirmation ``confirm.links``. A client GETs a link, posts its form; when
   the form posts back to the link itself, later links are posted to directly with the same CSRF token;
@@ -80,10 +80,14 @@ def parse_forms(html: str) -> list[Form]:
     return parser.forms
 
 
+DEFENCES = ("csrfmiddlewaretoken", "form_token")  # the sign form carries a form token, no CSRF token
+
+
 def find_form(html: str, *required: str) -> Form | None:
-    """The first POST form with a CSRF token and every control named in ``required``."""
+    """The first POST form with a CSRF token or a form token and every control named in ``required``."""
     for form in parse_forms(html):
-        if form.method == "post" and "csrfmiddlewaretoken" in form.fields and set(required) <= form.inputs:
+        defended = any(name in form.fields for name in DEFENCES)
+        if form.method == "post" and defended and set(required) <= form.inputs:
             return form
     return None
 

@@ -343,7 +343,7 @@ class Bench:
             status, body = self.get(site, self.paths["petition"])
             if find_form(body.decode("utf-8", "replace"), "email") is None:
                 self.reasons["sign"] = (
-                    f"no sign form (a POST form with a CSRF token and email) on {self.paths['petition']}"
+                    f"no sign form (a POST form with a form token and email) on {self.paths['petition']}"
                 )
         else:
             self.reasons["sign"] = f"no petition page ({self.reasons.get('petition')})"

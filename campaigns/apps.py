@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from site_project import pagecache
 from site_project.search.registry import register_page_type
 
 
@@ -16,3 +17,4 @@ class CampaignsConfig(AppConfig):
                 "words that find campaign pages in the site search", "campaign campaigns"
             ),
         )
+        pagecache.declare_query_parameters("theme", "year", "kind")  # the campaign index's filters

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from site_project import pagecache
 from site_project.search.registry import register_page_type
 
 
@@ -18,3 +19,6 @@ class PartnersConfig(AppConfig):
                 "words that find partner pages in the site search", "partner partners member organisation"
             ),
         )
+
+        # The directory's filters.
+        pagecache.declare_query_parameters("kind", "pillar", "province", "service", "language")

@@ -37,7 +37,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from site_project import outbox
+from site_project import outbox, pagecache
 
 from .models import (
     CONTACT_FIELDS,
@@ -255,10 +255,8 @@ RESTORE_LOG_ACTION = "partners.restore_visibility"
 def _purge_public_pages() -> None:
     """Every cached copy of a public page (and the chrome) is dropped: the next reader gets a fresh one. Now,
     and again once the change is committed, so that no reader caches the old page in between."""
-    from site_project import chrome
-
-    chrome.invalidate()
-    transaction.on_commit(chrome.invalidate)
+    pagecache.content_changed()
+    transaction.on_commit(pagecache.content_changed)
 
 
 def _restrict(pages: list[PartnerPage]) -> None:

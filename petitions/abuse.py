@@ -15,12 +15,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from site_project import pagecache
 from site_project.logins import client_ip  # noqa: F401  (re-exported: the sign views read it here)
 
 from .models import QuarantineReason
 
 FORM_TOKEN_SALT = "petitions.sign-form"  # noqa: S105  (a salt, not a secret)
-FORM_TOKEN_MAX_AGE = 60 * 60 * 24  # a form left open for a day must be reloaded
+FORM_OPEN_SECONDS = 60 * 60 * 24  # a form left open for a day must be reloaded
 
 
 @lru_cache(maxsize=4)
@@ -85,16 +86,30 @@ def rate_limit_reason(*, petition_id: int, ip_hash: str) -> str:
 
 
 def make_form_token(petition_id: int) -> str:
-    """A signed token in every sign form: which petition it was made for and when it was shown."""
+    """A signed token in every sign form: which petition it was made for and when the form was made.
+
+    The form is made once per copy of the page, which the page cache (``site_project.pagecache``) serves to
+    every anonymous reader for ``PAGE_CACHE_SECONDS``: readers of one copy share its token, and a reader's
+    token is as old as the copy they were served. So its age, measured from when it was made, is never less
+    than the time the reader has had the form: a person is never taken for a bot that sends too fast
+    (``PETITION_MIN_SECONDS_TO_SUBMIT``), though a bot that reads a copy a few seconds old passes that check
+    (the honeypot, the rate limits and the e-mail confirmation still apply).
+    """
     return signing.dumps([petition_id, int(time.time())], salt=FORM_TOKEN_SALT, compress=False)
 
 
+def form_token_max_age() -> int:
+    """How long a form token is taken: a day of having the form open, after the oldest copy of a page a
+    reader may be served (the last good copy, kept for a day while the database is away)."""
+    return pagecache.longest_copy_seconds() + FORM_OPEN_SECONDS
+
+
 def form_token_age(token: str, petition_id: int) -> float | None:
-    """Seconds since the form was shown, or None if the token is missing, forged, stale or for another petition."""
+    """Seconds since the form was made, or None if the token is missing, forged, too old or for another petition."""
     if not token:
         return None
     try:
-        token_petition, shown_at = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE)
+        token_petition, shown_at = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=form_token_max_age())
     except (signing.BadSignature, ValueError, TypeError):
         return None
     if token_petition != petition_id:

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from site_project import pagecache
 from site_project.search.registry import register_page_type
 
 
@@ -17,4 +18,5 @@ class PetitionsConfig(AppConfig):
                 "words that find petition pages in the site search", "petition petitions signatures"
             ),
         )
-        from .templatetags import petitions_tags  # noqa: F401  (registers the page cache's hole fillers)
+        # The sign form keeps where its reader came from (``services.source_from_query``).
+        pagecache.declare_query_parameters("src", "utm_source", "utm_medium", "utm_campaign")

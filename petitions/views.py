@@ -83,15 +83,22 @@ def _petition_to_sign(petition_id: int) -> PetitionPage:
 
 
 def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, action: str):
+    # Signing never reads the session or the signed-in user (see ``sign``): the pages it renders show no
+    # waiting message, which the session may hold.
     if not petition.is_accepting():
         # 410 Gone: the petition is still there to read, but this submission will never be taken.
-        context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive}
+        context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive, "messages": ()}
         return render(request, template, context, status=410)
     form = SignForm(request.POST, updates_choices=None, privacy_url=privacy_url())
     if not form.is_valid():
         petition = _live_petition(petition.pk)
         sign_context = petition_sign_context(petition, request, action=action, form=_rebound(form, petition))
-        context = {"sign": sign_context, "petition": petition, "sensitive": petition.is_sensitive}
+        context = {
+            "sign": sign_context,
+            "petition": petition,
+            "sensitive": petition.is_sensitive,
+            "messages": (),
+        }
         return render(request, template, context, status=400)
     services.sign_petition(
         petition=services.PetitionRef(
@@ -116,6 +123,14 @@ def _rebound(form: SignForm, petition: PetitionPage) -> SignForm:
     return bound
 
 
+# The sign form carries no CSRF token, so that a petition page, or a campaign with a petition block, is the
+# same bytes for every anonymous reader and the page cache (``site_project.pagecache``) serves one copy to
+# all. It defends itself as the embed's form does (see ``embed_sign``): a signed token bound to the petition
+# and to when the form was made (``abuse.make_form_token``), the honeypot and per-address rate limits; what
+# trips one is quarantined, never counted. CSRF protects what a forged request could do with the reader's
+# session, and signing never reads the session or the signed-in user: a signature is anyone's until its
+# address is confirmed by e-mail.
+@csrf_exempt
 @require_http_methods(["POST"])
 def sign(request, petition_id: int):
     return _sign(

@@ -7,6 +7,9 @@ class SiteProjectConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import checks, converters, signals  # noqa: F401  (checks registers, signals connects)
+        from . import checks, converters, pagecache, signals  # noqa: F401  (checks registers, signals connects)
+        from .pagecache import signals as pagecache_signals  # noqa: F401  (connects)
 
         converters.register()  # <id:…> in every URLconf; they are imported after this
+        # Pagination, on every index and the search, and the site search's words.
+        pagecache.declare_query_parameters("page", "q")

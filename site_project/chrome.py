@@ -1,21 +1,21 @@
 """The site chrome (menu, footer, help lines, language links), read once per language and cached.
 
 The chrome is the same for every page in a language, so it is built from the database once and kept in the
-cache until an editor changes a menu, footer, help line, site setting or publishes a page
-(see ``signals.py``), which bumps the cache version.
+cache under the content version, which changes when an editor changes a menu, footer, help line, site setting
+or publishes a page (see ``pagecache.signals``).
 """
 
 from dataclasses import dataclass, field
-from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
 from .models import Footer, HelpLine, HomePage, MainMenu
+from .pagecache import content_version
 
-VERSION_KEY = "chrome:version"
 # Bounds how long another process with its own local-memory cache may show an old menu or footer.
 CHROME_SECONDS = 60
 LANGUAGE_NAMES = {"th": "ไทย", "en": "English", "km": "ខ្មែរ", "my": "မြန်မာ"}
@@ -50,20 +50,6 @@ class Chrome:
     def home_url(self) -> str:
         language_code = translation.get_language() or "th"
         return self.home_urls.get(language_code) or f"/{language_code}/"
-
-
-def invalidate() -> None:
-    cache.set(VERSION_KEY, uuid4().hex, None)
-
-
-def content_version() -> str:
-    """Changes whenever an editor publishes or edits the chrome: keys of anything built from content use it."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
 
 
 def _in_language(queryset, language_code: str):
@@ -125,8 +111,6 @@ def language_links(*, page: Page | None, request, chrome: Chrome) -> list[dict]:
         for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
             translated[translation_page.locale.language_code] = translation_page.get_url(request=request)
     elif request is not None:
-        from django.urls import translate_url
-
         for code in LANGUAGE_NAMES:
             url = translate_url(request.path, code)
             if url != request.path or code == current:

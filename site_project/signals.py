@@ -1,29 +1,13 @@
-"""Keep the cached chrome fresh, strip metadata from every newly uploaded image, and keep the default Site at
-PUBLIC_URL after every migrate."""
+"""Strip metadata from every newly uploaded image, and keep the default Site at PUBLIC_URL after every migrate.
 
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+(What keeps cached pages and the chrome fresh is in ``pagecache.signals``.)"""
+
+from django.db.models.signals import post_migrate, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.signals import page_published, page_unpublished
 
-from . import chrome, public_url
-from .models import Footer, HelpLine, MainMenu, SiteSettings
+from . import public_url
 from .services import strip_image_metadata
-
-CHROME_MODELS = (Footer, HelpLine, MainMenu, SiteSettings)
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def invalidate_chrome_on_change(sender, **kwargs):
-    if sender in CHROME_MODELS:
-        chrome.invalidate()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def invalidate_chrome_on_publish(sender, **kwargs):
-    chrome.invalidate()
 
 
 @receiver(pre_save)

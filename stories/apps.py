@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from site_project import related
+from site_project import pagecache, related
 from site_project.search.registry import register_page_type
 
 
@@ -21,3 +21,4 @@ class StoriesConfig(AppConfig):
         related.contribute(
             "campaigns.CampaignPage", "related_stories", self.get_model("StoryPage").related_to_campaign
         )
+        pagecache.declare_query_parameters("theme", "year", "kind")  # the story index's filters

@@ -1,23 +1,18 @@
 """The sign form and live count anywhere: ``{% petition_sign_context petition as sign %}`` then
 ``{% include "petitions/_sign_form.html" with sign=sign %}``. Campaigns and stories use these."""
 
-import functools
 from urllib.parse import urlencode
 
 from django import template
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from site_project import holes
 from site_project.provinces import names_in
 from site_project.public_url import absolute_url
 
 from .. import abuse
 from ..forms import SignForm
-from ..models.pages import effective_goal
 from ..services import petition_content, public_count, source_from_query
 
 register = template.Library()
@@ -70,8 +65,7 @@ def petition_sign_context(petition, request, *, action: str = "", form=None) -> 
         form = SignForm(
             initial={
                 "source": source_from_query(query),
-                "form_token": holes.marker(request, "form_token", petition.pk)
-                or abuse.make_form_token(petition.pk),
+                "form_token": abuse.make_form_token(petition.pk),
             },
             updates_choices=updates_choices(petition, co_sponsors),
             privacy_url=privacy_url(),
@@ -92,53 +86,6 @@ def petition_sign_context(petition, request, *, action: str = "", form=None) -> 
         "copy_url": f"{page_url}?src=copy" if page_url else "",
         "copied_text": _("Link copied"),
     }
-
-
-def progress_html(petition_id: int, count: int, goal: int) -> str:
-    return _progress_html(petition_id, count, goal, translation.get_language() or "th")
-
-
-@functools.lru_cache(maxsize=1024)
-def _progress_html(petition_id: int, count: int, goal: int, language: str) -> str:
-    """Memoised: a pure function of its arguments, and filled into every cached petition page view."""
-    sign = {
-        "petition": {"pk": petition_id},
-        "count": count,
-        "goal": goal,
-        "percent": min(100, int(count * 100 / goal)) if goal else 0,
-    }
-    with translation.override(language):
-        return render_to_string("petitions/_progress.html", {"sign": sign})
-
-
-@register.simple_tag(takes_context=True)
-def petition_progress(context, sign: dict) -> str:
-    """The count and progress bar. In a page stored for every reader, a hole filled live per response."""
-    petition = sign["petition"]
-    argument = ".".join(
-        [
-            str(petition.pk),
-            translation.get_language() or "th",
-            str(petition.goal),
-            "1" if petition.raise_goal_automatically else "0",
-        ]
-    )
-    marker = holes.marker(context.get("request"), "progress", argument)
-    return mark_safe(marker or progress_html(petition.pk, sign["count"], sign["goal"]))  # noqa: S308
-
-
-@holes.filler("progress")
-def fill_progress(request, argument: str) -> str:
-    petition_id, language, goal, automatic = argument.split(".")
-    count = public_count(int(petition_id))
-    shown_goal = effective_goal(count, goal=int(goal), automatic=automatic == "1")
-    with translation.override(language):
-        return progress_html(int(petition_id), count, shown_goal)
-
-
-@holes.filler("form_token")
-def fill_form_token(request, argument: str) -> str:
-    return abuse.make_form_token(int(argument))
 
 
 @register.simple_tag

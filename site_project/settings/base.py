@@ -129,7 +129,7 @@ MIDDLEWARE = [
     "site_project.middleware.CompressTextMiddleware",
     # Next, so that a repeat anonymous read is served before any other work (its stored response already
     # carries the headers the middleware below adds).
-    "site_project.middleware.AnonymousPageCacheMiddleware",
+    "site_project.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_project.middleware.SecurityHeadersMiddleware",
     # Turns a database that cannot be reached into a 503 (and, above, the page's last good copy).
@@ -164,7 +164,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "site_project.context_processors.csrf_hole",
             ],
         },
     },

@@ -1,6 +1,8 @@
 """The anonymous page cache: repeat reads cost no SQL, and nothing personal is ever shared."""
 
 import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 
@@ -10,6 +12,21 @@ from site_project.models import HomePage
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 30
+
+
+def stored_pages() -> int:
+    """How many pages the cache holds (the local-memory cache of the tests)."""
+    return sum(".cache_page.pagecache." in key for key in cache._cache)
+
+
+@pytest.fixture
+def home_reads_page(home, monkeypatch):
+    """The home page shows which ``?page=`` (a declared parameter) it was asked for."""
+
+    def serve(self, request, *args, **kwargs):
+        return HttpResponse(f"<p>page {request.GET.get('page', '1')}</p>", content_type="text/html")
+
+    monkeypatch.setattr(HomePage, "serve", serve)
 
 
 def test_a_repeat_anonymous_read_runs_no_sql(client, home, page_cache, django_assert_num_queries):
@@ -47,7 +64,9 @@ def test_a_page_with_a_csrf_token_is_never_shared(client, home, page_cache, monk
 
     monkeypatch.setattr(HomePage, "serve", serve_with_form)
     for _ in range(3):
-        assert "X-Page-Cache" not in client.get("/th/")
+        response = client.get("/th/")
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]  # nor kept by a shared cache in front of the site
 
 
 def test_the_cache_is_off_when_page_cache_seconds_is_zero(client, home, settings):
@@ -117,3 +136,75 @@ def test_a_page_with_nothing_personal_is_compressed_once_and_served_as_is(client
     assert first["X-Page-Cache"] == second["X-Page-Cache"] == "hit"
     assert first["Content-Encoding"] == "gzip"
     assert first.content == second.content  # the stored bytes, not a fresh compression with random padding
+
+
+def test_any_other_query_string_is_served_the_one_copy_of_the_page(client, home, page_cache):
+    client.get("/th/")
+    plain = client.get("/th/")
+    for query in ("?x=123", "?fbclid=IwAR0abc", "?utm_content=banner&x=1", "?", "?x=1&x=2"):
+        response = client.get("/th/" + query)
+        assert response["X-Page-Cache"] == "hit", query
+        assert response.content == plain.content
+    assert stored_pages() == 1
+
+
+def test_a_declared_parameter_gives_each_value_its_own_copy(client, home_reads_page, page_cache):
+    assert "page 2" in client.get("/th/?page=2").content.decode()
+    assert "page 3" in client.get("/th/?page=3").content.decode()
+    second = client.get("/th/?fbclid=abc&page=2")
+    assert second["X-Page-Cache"] == "hit"
+    assert "page 2" in second.content.decode()
+    assert "page 1" in client.get("/th/").content.decode()
+    assert stored_pages() == 3
+
+
+def test_a_page_that_reads_an_undeclared_parameter_is_served_but_never_stored(
+    client, home, page_cache, monkeypatch
+):
+    def serve(self, request, *args, **kwargs):
+        return HttpResponse(f"<p>{request.GET.get('colour', 'plain')}</p>", content_type="text/html")
+
+    monkeypatch.setattr(HomePage, "serve", serve)
+    for _ in range(2):
+        assert "X-Page-Cache" not in client.get("/th/")
+    red = client.get("/th/?colour=red")
+    assert "red" in red.content.decode()
+    assert "X-Page-Cache" not in red
+    assert stored_pages() == 0
+
+
+def test_a_page_that_reads_its_whole_query_is_stored_only_from_a_clean_address(
+    client, home, page_cache, monkeypatch
+):
+    def serve(self, request, *args, **kwargs):
+        return HttpResponse(f"<p>[{request.GET.urlencode()}]</p>", content_type="text/html")
+
+    monkeypatch.setattr(HomePage, "serve", serve)
+    tracked = client.get("/th/?x=1")
+    assert "[x=1]" in tracked.content.decode()
+    assert "X-Page-Cache" not in tracked  # it read ``x``, which changes nothing only if nobody reads it
+    assert client.get("/th/?page=2")["X-Page-Cache"] == "miss"
+    hit = client.get("/th/?page=2&x=1")
+    assert hit["X-Page-Cache"] == "hit"
+    assert "[page=2]" in hit.content.decode()
+
+
+def test_a_stored_page_may_be_kept_by_a_shared_cache_but_never_for_signed_in_readers(
+    client, home, page_cache
+):
+    client.get("/th/")
+    stored = client.get("/th/")
+    hit = client.get("/th/")
+    for response in (stored, hit):
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"public", "s-maxage=30"} <= directives
+        assert "Cookie" in response["Vary"]
+    assert 0 <= int(hit["Age"]) <= 30
+
+
+def test_a_head_request_is_answered_from_the_pages_copy(client, home, page_cache):
+    client.get("/th/")
+    client.get("/th/")
+    response = client.head("/th/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"

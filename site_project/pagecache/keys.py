@@ -1,0 +1,55 @@
+"""Cache keys for pages, made by ``django.utils.cache`` from what may change a page and nothing else.
+
+Django keys a page by its absolute URL, the request headers the response's ``Vary`` names, and the
+language. Here the URL carries only the declared query parameters (``query``), and the language is read
+from the request itself (the path's prefix, else what ``LocaleMiddleware`` would choose), since this runs
+before ``LocaleMiddleware`` has activated it. ``Cookie`` never enters the key: only readers without a
+session or messages cookie reach the cache, and no other cookie changes a page.
+"""
+
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.encoding import escape_uri_path
+
+from .query import normalised_query
+
+KEY_PREFIX = "pagecache"
+
+
+class _HeadersButCookie:
+    """``request.META`` as the key sees it: without the cookies."""
+
+    def __init__(self, meta):
+        self._meta = meta
+
+    def get(self, name, default=None):
+        return default if name == "HTTP_COOKIE" else self._meta.get(name, default)
+
+
+class KeyRequest:
+    """What ``get_cache_key`` and ``learn_cache_key`` read of a request, normalised."""
+
+    method = "GET"  # a HEAD is answered from the GET's entry
+
+    def __init__(self, request):
+        query = normalised_query(request.GET)
+        self.META = _HeadersButCookie(request.META)
+        self.LANGUAGE_CODE = translation.get_language_from_path(
+            request.path_info
+        ) or translation.get_language_from_request(request)
+        url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}"
+        self._url = f"{url}?{query}" if query else url
+
+    def build_absolute_uri(self) -> str:
+        return self._url
+
+
+def stored_key(key_request: KeyRequest) -> str | None:
+    """The key the page's entry is stored under, or None when this address has no entry yet."""
+    return get_cache_key(key_request, key_prefix=KEY_PREFIX, cache=cache)
+
+
+def learn_key(key_request: KeyRequest, response, *, seconds: int) -> str:
+    """Remember which headers vary this address's page (its ``Vary``), for ``seconds``; the entry's key."""
+    return learn_cache_key(key_request, response, seconds, key_prefix=KEY_PREFIX, cache=cache)
