@@ -18,7 +18,7 @@ from django.core.cache import cache
 from site_project import pagecache
 from site_project.logins import client_ip  # noqa: F401  (re-exported: the sign views read it here)
 
-from .models import QuarantineReason
+from .models.signatures import QuarantineReason  # not the package: the page model imports this module
 
 FORM_TOKEN_SALT = "petitions.sign-form"  # noqa: S105  (a salt, not a secret)
 FORM_OPEN_SECONDS = 60 * 60 * 24  # a form left open for a day must be reloaded

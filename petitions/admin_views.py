@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
-from . import services
+from . import selectors, services
 from .forms import BulkInvalidateForm, SignerLookupForm
 from .models import CoSignatureStatus, OrganisationCoSignature, PetitionPage, Signature, SignatureStatus
 
@@ -65,8 +65,8 @@ def read_only(request, pk=None):
     )
 
 
-def _criteria(data: dict) -> services.Criteria:
-    return services.Criteria(
+def _criteria(data: dict) -> selectors.Criteria:
+    return selectors.Criteria(
         petition_id=data.get("petition_id"),
         ip_hash=data.get("ip_hash") or "",
         email_domain=data.get("email_domain") or "",
@@ -88,7 +88,7 @@ def invalidate(request):
             touched = services.invalidate_signatures(criteria=criteria, user=request.user)
             messages.success(request, _("%(count)d signature(s) invalidated.") % {"count": touched})
             return redirect("petitions_admin:invalidate")
-        preview = services.signatures_matching(criteria).count()
+        preview = selectors.signatures_matching(criteria).count()
     return render(
         request,
         "petitions/admin/invalidate.html",

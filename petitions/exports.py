@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from site_project.provinces import names_in
 
 from .models import PetitionPage, Signature, SignatureStatus
-from .services import canonical_petition_id
+from .selectors import canonical_petition_id
 
 ROWS_PER_CHUNK = 1000
 FETCH_CHUNK_SIZE = 2000

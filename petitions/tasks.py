@@ -16,6 +16,7 @@ from site_project import outbox
 
 from . import services
 from .models import PetitionPage, Signature, SignatureStatus
+from .services.signing import CONFIRMATION_EMAIL  # the package may still be importing this module
 
 UNSUBSCRIBE_SALT = "petitions.unsubscribe"
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def confirmation_message(signature: Signature, token: str, petition: PetitionPag
     return message
 
 
-@outbox.renderer(services.CONFIRMATION_EMAIL)
+@outbox.renderer(CONFIRMATION_EMAIL)
 def render_confirmation(payload: dict) -> EmailMultiAlternatives | None:
     """The confirmation e-mail with a fresh single-use link, or None if the signer no longer needs one."""
     signature = Signature.objects.filter(

@@ -22,15 +22,14 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from site_project.chrome import content_version
+from site_project.pagecache import content_version
 from site_project.public_url import absolute_url
 
-from . import abuse, services
-from .forms import SignForm
+from . import abuse, page_context, selectors, services
+from .forms import CoSignForm, SignForm
 from .models import PetitionPage
 from .models.pages import effective_goal
 from .tasks import UNSUBSCRIBE_SALT
-from .templatetags.petitions_tags import petition_sign_context, privacy_url, updates_choices
 
 SIGN_FIELDS = (
     "pk",
@@ -78,7 +77,7 @@ def _petition_to_sign(petition_id: int) -> PetitionPage:
     petition = cache.get(key)
     if petition is None:
         petition = _live_petition(petition_id, only=SIGN_FIELDS)
-        cache.set(key, petition, services.CONTENT_CACHE_SECONDS)
+        cache.set(key, petition, selectors.CONTENT_CACHE_SECONDS)
     return petition
 
 
@@ -89,10 +88,12 @@ def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, ac
         # 410 Gone: the petition is still there to read, but this submission will never be taken.
         context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive, "messages": ()}
         return render(request, template, context, status=410)
-    form = SignForm(request.POST, updates_choices=None, privacy_url=privacy_url())
+    form = SignForm(request.POST, updates_choices=None, privacy_url=page_context.privacy_url())
     if not form.is_valid():
         petition = _live_petition(petition.pk)
-        sign_context = petition_sign_context(petition, request, action=action, form=_rebound(form, petition))
+        sign_context = page_context.sign_context(
+            petition, request, action=action, form=_rebound(form, petition)
+        )
         context = {
             "sign": sign_context,
             "petition": petition,
@@ -103,7 +104,7 @@ def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, ac
     services.sign_petition(
         petition=services.PetitionRef(
             id=petition.pk,
-            count_id=services.canonical_petition_id(petition.pk),
+            count_id=selectors.canonical_petition_id(petition.pk),
             locale=petition.locale.language_code,
         ),
         data=form.cleaned_data,
@@ -116,8 +117,10 @@ def _rebound(form: SignForm, petition: PetitionPage) -> SignForm:
     """The same submission with the petition's real choices, to show its errors."""
     bound = SignForm(
         form.data,
-        updates_choices=updates_choices(petition, services.petition_content(petition)["co_sponsors"]),
-        privacy_url=privacy_url(),
+        updates_choices=page_context.updates_choices(
+            petition, selectors.petition_content(petition)["co_sponsors"]
+        ),
+        privacy_url=page_context.privacy_url(),
     )
     bound.is_valid()
     return bound
@@ -145,7 +148,7 @@ def sign(request, petition_id: int):
 @require_GET
 def thanks(request, petition_id: int):
     petition = _live_petition(petition_id)
-    context = {"sign": petition_sign_context(petition, request), "petition": petition}
+    context = {"sign": page_context.sign_context(petition, request), "petition": petition}
     return render(request, "petitions/thanks.html", {**context, "sensitive": petition.is_sensitive})
 
 
@@ -222,8 +225,6 @@ def unsubscribe(request, token: str):
 @require_http_methods(["GET", "POST"])
 def cosign(request, petition_id: int):
     """A partner's representative signs on behalf of their organisation; staff approve it."""
-    from .forms import CoSignForm
-
     petition = _live_petition(petition_id)
     representative = getattr(request.user, "partner_representative", None)
     if representative is None or not representative.is_active_member:
@@ -266,7 +267,7 @@ def _api_entry(petition: PetitionPage, request) -> dict:
 
 def _with_totals(entry: dict) -> dict:
     """The cached entry with the live count, goal and provinces (a few seconds old at most)."""
-    totals = services.public_totals(entry["id"])
+    totals = selectors.public_totals(entry["id"])
     goal, automatic = entry["_goal"]
     public = {key: value for key, value in entry.items() if key != "_goal"}
     public["signature_count"] = totals.count
@@ -307,7 +308,7 @@ def _api_entries(request) -> list[dict]:
             .order_by("-opens_at")
         )
         entries = [_api_entry(petition, request) for petition in petitions[:100]]
-        cache.set(key, entries, services.CONTENT_CACHE_SECONDS)
+        cache.set(key, entries, selectors.CONTENT_CACHE_SECONDS)
     return entries
 
 
@@ -318,7 +319,7 @@ def api_detail(request, petition_id: int):
     entry = cache.get(key)
     if entry is None:
         entry = _api_entry(_live_petition(petition_id), request)
-        cache.set(key, entry, services.CONTENT_CACHE_SECONDS)
+        cache.set(key, entry, selectors.CONTENT_CACHE_SECONDS)
     return JsonResponse(_with_totals(entry))
 
 
@@ -333,7 +334,7 @@ def _activate_petition_language(petition: PetitionPage) -> None:
 def embed(request, petition_id: int):
     petition = _live_petition(petition_id)
     _activate_petition_language(petition)
-    sign_context = petition_sign_context(
+    sign_context = page_context.sign_context(
         petition, request, action=reverse("petitions_embed_sign", args=[petition.pk])
     )
     return render(request, "petitions/embed.html", {"sign": sign_context, "petition": petition})
@@ -368,5 +369,5 @@ def embed_sign(request, petition_id: int):
 def embed_thanks(request, petition_id: int):
     petition = _live_petition(petition_id)
     _activate_petition_language(petition)
-    context = {"sign": petition_sign_context(petition, request), "petition": petition, "thanked": True}
+    context = {"sign": page_context.sign_context(petition, request), "petition": petition, "thanked": True}
     return render(request, "petitions/embed.html", context)

@@ -5,7 +5,6 @@ import datetime
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +17,9 @@ from wagtail_localize.fields import SynchronizedField
 from partners.models import PartnerPage
 from site_project.blocks import BodyBlock
 from site_project.models import BasePage
+
+from ..page_context import petition_page_context
+from ..selectors import public_count
 
 
 class DecisionMaker(TranslatableMixin, models.Model):
@@ -76,8 +78,6 @@ class PetitionIndexPage(BasePage):
         return petition.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import public_count
-
         context = super().get_context(request, *args, **kwargs)
         petitions = list(PetitionPage.objects.child_of(self).live().order_by("-first_published_at"))
         context["petitions"] = [(petition, public_count(petition.pk)) for petition in petitions]
@@ -238,13 +238,6 @@ class PetitionPage(BasePage):
     def effective_goal(self, count: int) -> int:
         return effective_goal(count, goal=self.goal, automatic=self.raise_goal_automatically)
 
-    @cached_property
-    def count_id(self) -> int:
-        """The id signatures are counted under: the same for every translation of this petition."""
-        from ..services import canonical_petition_id
-
-        return canonical_petition_id(self.pk)
-
     def localized_targets(self) -> list[DecisionMaker]:
         """The decision makers in the page's language where translated, in one query."""
         return _in_locale(DecisionMaker.objects.filter(petitions=self), DecisionMaker.objects, self.locale_id)
@@ -254,8 +247,6 @@ class PetitionPage(BasePage):
         return _in_locale(chosen, PartnerPage.objects.live(), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import petition_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(petition_page_context(petition=self, request=request))
         return context

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from petitions import abuse, services
+from petitions import abuse, selectors, services
 from petitions.models import QuarantineReason, Signature, SignatureStatus
 
 
@@ -22,7 +22,7 @@ def test_a_filled_honeypot_is_quarantined_with_the_same_response(sign, petition)
     signature = Signature.objects.get(email="bot@example.org")
     assert signature.status == SignatureStatus.QUARANTINED
     assert signature.quarantine_reason == QuarantineReason.HONEYPOT
-    assert services.public_count(petition.pk) == 0
+    assert selectors.public_count(petition.pk) == 0
 
 
 def test_a_form_sent_faster_than_a_person_types_is_quarantined(sign, petition, strict):

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from petitions import services
+from petitions import selectors
 from petitions.models import Signature, SignatureStatus
 
 from .conftest import last_token
@@ -28,7 +28,7 @@ def test_pressing_the_button_confirms_the_signature_and_it_counts(client, sign, 
     assert petition.title in page.content.decode()
     signature = Signature.objects.get()
     assert signature.status == SignatureStatus.CONFIRMED
-    assert services.public_count(petition.pk) == 1
+    assert selectors.public_count(petition.pk) == 1
 
 
 def test_a_reused_link_says_it_was_already_used(sign, confirm, petition):

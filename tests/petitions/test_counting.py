@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError
 
-from petitions import services
+from petitions import selectors, services
 from petitions.factories import SignatureFactory
 from petitions.models import Signature, SignatureStatus, SignatureTally
 
@@ -14,7 +14,7 @@ from petitions.models import Signature, SignatureStatus, SignatureTally
 def test_the_public_count_includes_confirmations_the_aggregator_has_not_reached(petition):
     SignatureFactory.create_batch(3, petition=petition, confirmed=True)
     SignatureFactory.create_batch(2, petition=petition)  # pending: not counted
-    assert services.public_count(petition.pk) == 3
+    assert selectors.public_count(petition.pk) == 3
     assert not SignatureTally.objects.exists()
 
 
@@ -25,16 +25,16 @@ def test_the_aggregator_moves_confirmations_into_tallies_without_changing_the_co
     assert services.aggregate_signatures() == 0
     assert sum(SignatureTally.objects.values_list("count", flat=True)) == 4
     assert not Signature.objects.uncounted().exists()
-    assert services.totals_by(petition.pk, "province") == {"chiang-rai": 3, "bangkok": 1}
-    assert services.totals_by(petition.pk, "source") == {"line": 3, "": 1}
-    assert services.public_count(petition.pk) == 4
+    assert selectors.totals_by(petition.pk, "province") == {"chiang-rai": 3, "bangkok": 1}
+    assert selectors.totals_by(petition.pk, "source") == {"line": 3, "": 1}
+    assert selectors.public_count(petition.pk) == 4
 
 
 def test_totals_by_day_agree_before_and_after_aggregation(petition):
     SignatureFactory.create_batch(2, petition=petition, confirmed=True)
-    before = services.totals_by(petition.pk, "day")
+    before = selectors.totals_by(petition.pk, "day")
     services.aggregate_signatures()
-    assert services.totals_by(petition.pk, "day") == before
+    assert selectors.totals_by(petition.pk, "day") == before
     assert sum(before.values()) == 2
 
 
@@ -42,12 +42,12 @@ def test_invalidated_signatures_leave_the_count_at_once_and_the_tallies_later(pe
     SignatureFactory.create_batch(3, petition=petition, confirmed=True, source="bot")
     SignatureFactory(petition=petition, confirmed=True, source="line")
     services.aggregate_signatures()
-    touched = services.invalidate_signatures(criteria=services.Criteria(source="bot"))
+    touched = services.invalidate_signatures(criteria=selectors.Criteria(source="bot"))
     assert touched == 3
-    assert services.public_count(petition.pk) == 1
+    assert selectors.public_count(petition.pk) == 1
     services.aggregate_signatures()
     assert sum(SignatureTally.objects.values_list("count", flat=True)) == 1
-    assert services.public_count(petition.pk) == 1
+    assert selectors.public_count(petition.pk) == 1
 
 
 def test_the_reconcile_command_reports_no_drift_and_fails_when_there_is_some(petition):
@@ -61,7 +61,7 @@ def test_the_reconcile_command_reports_no_drift_and_fails_when_there_is_some(pet
         call_command("reconcile_signature_counts", stdout=io.StringIO())
     assert exit_info.value.code == 1
     call_command("reconcile_signature_counts", "--fix", stdout=io.StringIO())
-    assert services.public_count(petition.pk) == 3
+    assert selectors.public_count(petition.pk) == 3
     assert sum(SignatureTally.objects.values_list("count", flat=True)) == 3
 
 
@@ -99,7 +99,7 @@ def test_every_translation_of_a_petition_shares_one_count(sign, petition, englis
     sign(english, language="en", email="two@example.org")
     assert set(Signature.objects.values_list("petition_id", flat=True)) == {petition.pk}
     Signature.objects.update(status=SignatureStatus.CONFIRMED)
-    assert services.public_count(english.pk) == services.public_count(petition.pk) == 2
+    assert selectors.public_count(english.pk) == selectors.public_count(petition.pk) == 2
 
 
 def test_with_a_worker_the_aggregator_is_debounced_and_re_enqueues_itself_while_work_remains(

@@ -4,7 +4,7 @@ import io
 
 from django.core.management import call_command
 
-from petitions import services
+from petitions import selectors
 from petitions.models import PetitionPage, Signature, SignatureTally
 
 
@@ -16,9 +16,9 @@ def test_the_demo_has_both_seed_petitions_in_thai_and_english_with_counted_signa
     assert Signature.objects.count() > 3000
     assert not Signature.objects.uncounted().exists()
     confirmed = Signature.objects.confirmed().filter(petition=thai).count()
-    assert services.public_count(english.pk) == confirmed
+    assert selectors.public_count(english.pk) == confirmed
     assert sum(SignatureTally.objects.filter(petition=thai).values_list("count", flat=True)) == confirmed
-    assert len(services.totals_by(thai.pk, "province")) > 50
+    assert len(selectors.totals_by(thai.pk, "province")) > 50
 
     assert client.get("/th/petitions/nightlife-4am/").status_code == 200
     assert client.get("/en/petitions/nightlife-4am/").status_code == 200

@@ -1,0 +1,74 @@
+"""Everything that writes, one module per concern; the reads are in ``petitions.selectors``.
+
+- ``signing``: a signature, pending its confirmation, and the confirmation e-mail owed in the outbox;
+- ``confirmation``: the single-use link that makes a signature count;
+- ``counting``: the aggregator that folds confirmed signatures into the tallies, and reconciliation;
+- ``moderation``: staff invalidate and release signatures, approve co-signatures (``audit`` logs it);
+- ``privacy``: a signer's export and erasure, anonymisation and the retention rules.
+
+Callers write ``from petitions import services`` and ``services.sign_petition(...)``: the names below are the
+app's service API.
+"""
+
+from ..exports import export_signatures_csv
+from ..identity import canonical_email
+from .audit import ERASE_LOG_ACTION, INVALIDATE_LOG_ACTION, RELEASE_LOG_ACTION
+from .confirmation import TokenState, confirm_signature, issue_confirmation_token, token_state
+from .counting import (
+    AGGREGATE_DEBOUNCE_SECONDS,
+    Drift,
+    aggregate_signatures,
+    pending_aggregation,
+    reconcile_signature_counts,
+    schedule_aggregation,
+)
+from .moderation import (
+    cosign_petition,
+    decide_cosignature,
+    invalidate_quarantined,
+    invalidate_signatures,
+    release_quarantined,
+)
+from .privacy import (
+    anonymise_closed_petitions,
+    anonymise_open_ended_petitions,
+    drop_ip_hashes,
+    erase_signer,
+    export_signer_data,
+    withdraw_update_consents,
+)
+from .signing import CONFIRMATION_EMAIL, PetitionRef, SignResult, owe_confirmation, sign_petition
+
+__all__ = [
+    "AGGREGATE_DEBOUNCE_SECONDS",
+    "CONFIRMATION_EMAIL",
+    "ERASE_LOG_ACTION",
+    "INVALIDATE_LOG_ACTION",
+    "RELEASE_LOG_ACTION",
+    "Drift",
+    "PetitionRef",
+    "SignResult",
+    "TokenState",
+    "aggregate_signatures",
+    "anonymise_closed_petitions",
+    "anonymise_open_ended_petitions",
+    "canonical_email",
+    "confirm_signature",
+    "cosign_petition",
+    "decide_cosignature",
+    "drop_ip_hashes",
+    "erase_signer",
+    "export_signatures_csv",
+    "export_signer_data",
+    "invalidate_quarantined",
+    "invalidate_signatures",
+    "issue_confirmation_token",
+    "owe_confirmation",
+    "pending_aggregation",
+    "reconcile_signature_counts",
+    "release_quarantined",
+    "schedule_aggregation",
+    "sign_petition",
+    "token_state",
+    "withdraw_update_consents",
+]

@@ -1,0 +1,180 @@
+"""Counting: the aggregator folds confirmed signatures into the tallies the public count reads.
+
+It is the only code that writes ``SignatureTally``; the public count itself is read in ``selectors``.
+"""
+
+import datetime
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from .. import selectors, tasks
+from ..models import Signature, SignatureStatus, SignatureTally
+
+logger = logging.getLogger(__name__)
+
+AGGREGATE_DEBOUNCE_SECONDS = 2
+AGGREGATE_BATCH_SIZE = 5000
+
+
+def schedule_aggregation() -> None:
+    """Run the aggregator soon, at most once per two seconds however many confirmations arrive."""
+    if not cache.add("petitions:aggregate:debounce", 1, AGGREGATE_DEBOUNCE_SECONDS):
+        return
+    task = tasks.aggregate_signatures_task
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=AGGREGATE_DEBOUNCE_SECONDS))
+    _enqueue_safely(task)
+
+
+def _aggregation_lock() -> None:
+    """Serialise aggregators. SQLite already does: writes there take the database lock (BEGIN IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('phakhi.petitions.aggregate'))")
+
+
+def _tally_key(row: dict) -> tuple:
+    day = timezone.localtime(row["confirmed_at"]).date() if row["confirmed_at"] else timezone.localdate()
+    return (row["petition_id"], day, row["province"], row["source"], row["locale"])
+
+
+def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE) -> int:
+    """Fold confirmed, uncounted signatures into the tallies (and take withdrawn ones out), in one transaction.
+
+    The only code that writes ``SignatureTally``. Returns how many signatures it moved.
+    """
+    fields = ("pk", "petition_id", "confirmed_at", "province", "source", "locale")
+    with transaction.atomic():
+        _aggregation_lock()
+        added = list(
+            Signature.objects.uncounted().select_for_update(skip_locked=True).values(*fields)[:batch_size]
+        )
+        removed = list(
+            Signature.objects.counted_but_withdrawn()
+            .select_for_update(skip_locked=True)
+            .values(*fields)[:batch_size]
+        )
+        if not added and not removed:
+            return 0
+        changes: Counter = Counter()
+        for row in added:
+            changes[_tally_key(row)] += 1
+        for row in removed:
+            changes[_tally_key(row)] -= 1
+        _apply_tally_changes(changes)
+        for rows, counted in ((added, True), (removed, False)):
+            ids = [row["pk"] for row in rows]
+            for start in range(0, len(ids), 500):
+                Signature.objects.filter(pk__in=ids[start : start + 500]).update(counted=counted)
+        petition_ids = {key[0] for key in changes}
+    for petition_id in petition_ids:
+        selectors.forget_public_totals(petition_id)
+    return len(added) + len(removed)
+
+
+def _apply_tally_changes(changes: Counter) -> None:
+    petition_ids = {key[0] for key in changes}
+    days = {key[1] for key in changes}
+    existing = {
+        (t.petition_id, t.day, t.province, t.source, t.locale): t
+        for t in SignatureTally.objects.filter(petition_id__in=petition_ids, day__in=days)
+    }
+    to_update, to_create = [], []
+    for key, delta in changes.items():
+        if not delta:
+            continue
+        if key in existing:
+            existing[key].count += delta
+            to_update.append(existing[key])
+        else:
+            petition_id, day, province, source, locale = key
+            to_create.append(
+                SignatureTally(
+                    petition_id=petition_id,
+                    day=day,
+                    province=province,
+                    source=source,
+                    locale=locale,
+                    count=delta,
+                )
+            )
+    SignatureTally.objects.bulk_update(to_update, ["count"], batch_size=500)
+    SignatureTally.objects.bulk_create(to_create, batch_size=500)
+
+
+def pending_aggregation() -> bool:
+    return Signature.objects.uncounted().exists() or Signature.objects.counted_but_withdrawn().exists()
+
+
+def _enqueue_safely(task, **kwargs) -> None:
+    try:
+        task.enqueue(**kwargs)
+    except Exception:  # the signature is stored; a lost e-mail can be re-sent, a 500 cannot be undone
+        logger.exception("Could not enqueue %s", task.name)
+
+
+@dataclass(frozen=True)
+class Drift:
+    petition_id: int
+    confirmed_rows: int
+    public_count: int
+    tallied: int
+    counted_rows: int
+
+    @property
+    def drift(self) -> int:
+        return self.public_count - self.confirmed_rows
+
+    @property
+    def tally_drift(self) -> int:
+        return self.tallied - self.counted_rows
+
+
+def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
+    """Recompute every petition's count from the signature rows and compare it with the public count."""
+    petition_ids = set(Signature.objects.values_list("petition_id", flat=True).distinct()) | set(
+        SignatureTally.objects.values_list("petition_id", flat=True).distinct()
+    )
+    report = []
+    for petition_id in sorted(petition_ids):
+        if fix:
+            _rebuild_tallies(petition_id)
+        rows = Signature.objects.filter(petition_id=petition_id).aggregate(
+            confirmed=Count("pk", filter=Q(status=SignatureStatus.CONFIRMED)),
+            counted=Count("pk", filter=Q(counted=True)),
+        )
+        tallied = (
+            SignatureTally.objects.filter(petition_id=petition_id).aggregate(total=Sum("count"))["total"] or 0
+        )
+        public = sum(selectors.totals_by(petition_id, "province").values())
+        report.append(
+            Drift(
+                petition_id=petition_id,
+                confirmed_rows=rows["confirmed"],
+                public_count=public,
+                tallied=tallied,
+                counted_rows=rows["counted"],
+            )
+        )
+        selectors.forget_public_totals(petition_id)
+    return report
+
+
+def _rebuild_tallies(petition_id: int) -> None:
+    with transaction.atomic():
+        _aggregation_lock()
+        SignatureTally.objects.filter(petition_id=petition_id).delete()
+        Signature.objects.filter(petition_id=petition_id).exclude(status=SignatureStatus.CONFIRMED).update(
+            counted=False
+        )
+        Signature.objects.filter(petition_id=petition_id, status=SignatureStatus.CONFIRMED).update(
+            counted=False
+        )
+    while aggregate_signatures():
+        pass
