@@ -112,7 +112,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "crispy_forms",
-    "crispy_bootstrap5",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -360,8 +359,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("th", "Thai"), ("en", "English")]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # --- Forms ---------------------------------------------------------------------------------------------------
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# One template pack of our own (templates/phakhi/), written for static/css/site.css: no framework's class names.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("phakhi",)
+CRISPY_TEMPLATE_PACK = "phakhi"
 
 # --- Logging: warnings and errors to the console, where gunicorn and the worker write -------------------------
 # A refused attack (Django's SuspiciousOperation family on django.security.<name>) is one WARNING line, and a
