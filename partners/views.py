@@ -32,7 +32,7 @@ from .models import MemberDocument, PartnerContacts, PartnerPage, directory_filt
 LOGIN_URL = reverse_lazy("partners:login")
 # Pages whose address holds a token: no other site learns the address, and the page's own form still sends
 # the Origin that Django's CSRF check compares ("no-referrer" makes browsers send "Origin: null", refused).
-TOKEN_PAGE_REFERRER_POLICY = "same-origin"
+TOKEN_PAGE_REFERRER_POLICY = "same-origin"  # noqa: S105  (a header value, not a password)
 
 
 # --- Public directory -------------------------------------------------------------------------------------------
