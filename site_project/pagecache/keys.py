@@ -3,8 +3,9 @@
 Django keys a page by its absolute URL, the request headers the response's ``Vary`` names, and the
 language. Here the URL carries only the declared query parameters (``query``), and the language is read
 from the request itself (the path's prefix, else what ``LocaleMiddleware`` would choose), since this runs
-before ``LocaleMiddleware`` has activated it. ``Cookie`` never enters the key: only readers without a
-session or messages cookie reach the cache, and no other cookie changes a page.
+before ``LocaleMiddleware`` has activated it. Two headers a stored page varies on never enter the key:
+``Cookie``, since only readers without a session or messages cookie reach the cache and no other cookie
+changes a page, and ``Accept-Encoding``, since one entry holds the page both plain and gzipped.
 """
 
 from django.core.cache import cache
@@ -17,14 +18,16 @@ from .query import normalised_query
 KEY_PREFIX = "pagecache"
 
 
-class _HeadersButCookie:
-    """``request.META`` as the key sees it: without the cookies."""
+class _KeyHeaders:
+    """``request.META`` as the key sees it: without the cookies and the encodings the reader accepts."""
+
+    NOT_KEYED = frozenset({"HTTP_COOKIE", "HTTP_ACCEPT_ENCODING"})
 
     def __init__(self, meta):
         self._meta = meta
 
     def get(self, name, default=None):
-        return default if name == "HTTP_COOKIE" else self._meta.get(name, default)
+        return default if name in self.NOT_KEYED else self._meta.get(name, default)
 
 
 class KeyRequest:
@@ -33,8 +36,8 @@ class KeyRequest:
     method = "GET"  # a HEAD is answered from the GET's entry
 
     def __init__(self, request):
-        query = normalised_query(request.GET)
-        self.META = _HeadersButCookie(request.META)
+        query = normalised_query(request.GET) if request.META.get("QUERY_STRING") else ""
+        self.META = _KeyHeaders(request.META)
         self.LANGUAGE_CODE = translation.get_language_from_path(
             request.path_info
         ) or translation.get_language_from_request(request)

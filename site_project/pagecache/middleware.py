@@ -44,10 +44,8 @@ MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
 class Entry(NamedTuple):
     version: str
     stored_at: float
-    status: int
-    headers: list[tuple[str, str]]
-    content: bytes
-    compressed: bytes | None  # gzip, when it is smaller
+    response: HttpResponse  # as it is replayed, headers and all: unpickling it is cheaper than rebuilding it
+    compressed: bytes | None  # its content gzipped, when that is smaller
 
 
 def accepts_gzip(request) -> bool:
@@ -114,18 +112,19 @@ def store(key_request: KeyRequest, response, *, version: str) -> None:
     seconds = fresh_seconds()
     patch_response_headers(response, cache_timeout=seconds)
     patch_cache_control(response, public=True, s_maxage=seconds)
-    patch_vary_headers(response, ("Cookie",))
+    # Cookie for a shared cache in front (see above); Accept-Encoding since a copy is sent gzipped or not.
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
     key = learn_key(key_request, response, seconds=longest_copy_seconds())
     content = response.content
     compressed = compress_string(content)
+    copy = HttpResponse(content, status=response.status_code)
+    for name, value in response.headers.items():
+        if name.lower() not in NOT_REPLAYED:
+            copy.headers[name] = value
     entry = Entry(
         version=version,
         stored_at=time.time(),
-        status=response.status_code,
-        headers=[
-            (name, value) for name, value in response.headers.items() if name.lower() not in NOT_REPLAYED
-        ],
-        content=content,
+        response=copy,
         compressed=compressed if len(compressed) < len(content) else None,
     )
     cache.set(key, entry, longest_copy_seconds())
@@ -133,14 +132,11 @@ def store(key_request: KeyRequest, response, *, version: str) -> None:
 
 
 def replay(request, entry: Entry, how: str) -> HttpResponse:
+    response = entry.response  # a fresh object: the cache unpickles one for each read
     if entry.compressed is not None and accepts_gzip(request):
-        response = HttpResponse(entry.compressed, status=entry.status)
+        response.content = entry.compressed
         response.headers["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(entry.content, status=entry.status)
-    for name, value in entry.headers:
-        response.headers[name] = value
-    patch_vary_headers(response, ("Accept-Encoding",))
+    response.headers["Content-Length"] = str(len(response.content))
     if how == "stale":
         add_never_cache_headers(response)  # served for want of a better one: no cache downstream keeps it
     else:

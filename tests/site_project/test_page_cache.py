@@ -208,3 +208,11 @@ def test_a_head_request_is_answered_from_the_pages_copy(client, home, page_cache
     response = client.head("/th/")
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "hit"
+
+
+def test_readers_who_accept_gzip_and_readers_who_do_not_share_one_copy(client, home, page_cache):
+    client.get("/th/")
+    client.get("/th/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert client.get("/th/", HTTP_ACCEPT_ENCODING="identity")["X-Page-Cache"] == "hit"
+    assert client.get("/th/", HTTP_ACCEPT_ENCODING="gzip")["X-Page-Cache"] == "hit"
+    assert stored_pages() == 1
