@@ -18,5 +18,5 @@ class PetitionsConfig(AppConfig):
                 "words that find petition pages in the site search", "petition petitions signatures"
             ),
         )
-        # The sign form keeps where its reader came from (``services.source_from_query``).
+        # The sign form keeps where its reader came from (``identity.source_from_query``).
         pagecache.declare_query_parameters("src", "utm_source", "utm_medium", "utm_campaign")
