@@ -8,7 +8,6 @@ before ``LocaleMiddleware`` has activated it. Two headers a stored page varies o
 changes a page, and ``Accept-Encoding``, since one entry holds the page both plain and gzipped.
 """
 
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.cache import get_cache_key, learn_cache_key
 from django.utils.encoding import escape_uri_path
@@ -48,11 +47,11 @@ class KeyRequest:
         return self._url
 
 
-def stored_key(key_request: KeyRequest) -> str | None:
+def stored_key(key_request: KeyRequest, cache) -> str | None:
     """The key the page's entry is stored under, or None when this address has no entry yet."""
     return get_cache_key(key_request, key_prefix=KEY_PREFIX, cache=cache)
 
 
-def learn_key(key_request: KeyRequest, response, *, seconds: int) -> str:
+def learn_key(key_request: KeyRequest, response, cache, *, seconds: int) -> str:
     """Remember which headers vary this address's page (its ``Vary``), for ``seconds``; the entry's key."""
     return learn_cache_key(key_request, response, seconds, key_prefix=KEY_PREFIX, cache=cache)

@@ -19,7 +19,7 @@ import time
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.http import HttpResponse
 from django.utils.cache import (
     add_never_cache_headers,
@@ -31,7 +31,7 @@ from django.utils.text import compress_string
 
 from .. import views
 from . import query
-from .freshness import content_version, fresh_seconds, is_fresh, longest_copy_seconds
+from .freshness import VERSION_KEY, content_version, fresh_seconds, is_fresh, longest_copy_seconds
 from .keys import KeyRequest, learn_key, stored_key
 
 SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/api/")
@@ -59,10 +59,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not admits(request):
             return private(self.get_response(request))
+        cache = caches[DEFAULT_CACHE_ALIAS]
         key_request = KeyRequest(request)
-        key = stored_key(key_request)
-        entry = cache.get(key) if key else None
-        version = content_version()
+        key = stored_key(key_request, cache)
+        found = cache.get_many([VERSION_KEY, key]) if key else {}  # one round trip to Redis, not two
+        version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
         if entry is not None and is_fresh(
             version=entry.version, stored_at=entry.stored_at, current_version=version
         ):
@@ -75,7 +77,7 @@ class PageCacheMiddleware:
             return replay(request, entry, "stale")  # the last good copy beats a 503
         if not storable(request, response):
             return private(response)
-        store(key_request, response, version=version)
+        store(cache, key_request, response, version=version)
         return response
 
 
@@ -108,13 +110,13 @@ def storable(request, response) -> bool:
     )
 
 
-def store(key_request: KeyRequest, response, *, version: str) -> None:
+def store(cache, key_request: KeyRequest, response, *, version: str) -> None:
     seconds = fresh_seconds()
     patch_response_headers(response, cache_timeout=seconds)
     patch_cache_control(response, public=True, s_maxage=seconds)
     # Cookie for a shared cache in front (see above); Accept-Encoding since a copy is sent gzipped or not.
     patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
-    key = learn_key(key_request, response, seconds=longest_copy_seconds())
+    key = learn_key(key_request, response, cache, seconds=longest_copy_seconds())
     content = response.content
     compressed = compress_string(content)
     copy = HttpResponse(content, status=response.status_code)
