@@ -33,6 +33,10 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
+from petitions import services  # noqa: E402
+from petitions.models import PetitionPage  # noqa: E402
+from site_project import demo  # noqa: E402
+
 LANGUAGE = "th"
 # Each public page type: the app it lives in, words its model name has, words it must not have.
 PAGE_TYPES = {
@@ -207,22 +211,11 @@ def petition_counts(pk: int) -> dict:
 
 def export(pk: int) -> dict:
     """Stream every signature of petition ``pk`` as CSV to /dev/null, through the site's exporter."""
-    try:
-        from petitions import services  # noqa: PLC0415  (the app may not exist yet)
-    except ImportError:
-        return {"reason": "no petitions.services"}
-    exporter = getattr(services, "export_signatures_csv", None) or getattr(
-        services, "stream_signatures_csv", None
-    )
-    if exporter is None:
-        return {"reason": "petitions.services has no export_signatures_csv or stream_signatures_csv"}
-    from petitions.models import PetitionPage  # noqa: PLC0415
-
     petition = PetitionPage.objects.get(pk=pk)
     started = time.perf_counter()
     rows, size = 0, 0
     with open(os.devnull, "w", encoding="utf-8") as sink:
-        for chunk in exporter(petition=petition):
+        for chunk in services.export_signatures_csv(petition=petition):
             text = chunk.decode() if isinstance(chunk, bytes) else chunk
             rows += text.count("\n")
             size += len(text)
@@ -237,8 +230,6 @@ def export(pk: int) -> dict:
 
 
 def load_demo() -> dict:
-    from site_project import demo  # noqa: PLC0415
-
     demo.ADMIN_PASSWORD_FILE = Path(os.environ.get("BENCH_WORKDIR", "var/bench")) / "demo-admin.txt"
     call_command("load_demo_data", stdout=sys.stderr)
     return {"loaded": True}

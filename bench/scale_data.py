@@ -33,6 +33,8 @@ from django.utils import timezone  # noqa: E402
 from wagtail.fields import StreamField  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
+from petitions import services  # noqa: E402
+
 LANGUAGES = ("th", "en", "km", "my")
 THAI_NAMES = ("สมชาย", "สมหญิง", "มาลี", "วิไล", "ประเสริฐ", "กาญจนา", "อรุณี", "ธนพล", "ศิริพร", "ณัฐวุฒิ")
 THAI_SURNAMES = ("ใจดี", "รักไทย", "ศรีสุข", "วงศ์ใหญ่", "แก้วมณี", "บุญมา", "ทองคำ", "สายใจ")
@@ -295,21 +297,8 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
 
 
 def rebuild_tallies() -> str:
-    try:
-        from petitions import services  # noqa: PLC0415
-    except ImportError:
-        return "no petitions.services"
-    if hasattr(services, "reconcile_signature_counts"):
-        drifts = services.reconcile_signature_counts(fix=True)
-        return f"reconcile_signature_counts(fix=True): {len(drifts)} petitions rebuilt"
-    if hasattr(services, "aggregate_signatures"):
-        moved = 0
-        while True:
-            step = services.aggregate_signatures(batch_size=50_000)
-            moved += step
-            if not step:
-                return f"aggregate_signatures: {moved} signatures counted"
-    return "no aggregation service"
+    drifts = services.reconcile_signature_counts(fix=True)
+    return f"reconcile_signature_counts(fix=True): {len(drifts)} petitions rebuilt"
 
 
 # --- The command ---------------------------------------------------------------------------------------------

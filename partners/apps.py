@@ -11,7 +11,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import signals  # noqa: F401  (connects on import, which needs the app registry ready)
 
         register_page_type(
             self.get_model("PartnerPage"),

@@ -7,8 +7,8 @@ class SiteProjectConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import checks, converters, pagecache, signals  # noqa: F401  (checks registers, signals connects)
-        from .pagecache import signals as pagecache_signals  # noqa: F401  (connects)
+        # Modules that register or connect on import, which needs the app registry ready.
+        from . import checks, converters, pagecache, signals  # noqa: F401
 
         converters.register()  # <id:…> in every URLconf; they are imported after this
         # Pagination, on every index and the search, and the site search's words.

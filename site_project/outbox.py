@@ -38,6 +38,7 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
+from . import tasks  # the task module imports this one back; its task is read only when called
 from .models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -150,9 +151,7 @@ def schedule_delivery(*, at: datetime.datetime | None = None) -> None:
 
     Never raises: the row is stored, and the scheduler's sweep delivers it if this enqueue is lost.
     """
-    from .tasks import deliver_outbox
-
-    task = deliver_outbox
+    task = tasks.deliver_outbox
     try:
         if not task.get_backend().supports_defer:
             if at is None:  # an in-process backend (tests): deliver now; a later retry waits for the sweep

@@ -1,12 +1,13 @@
 """Strip metadata from every newly uploaded image, and keep the default Site at PUBLIC_URL after every migrate.
 
-(What keeps cached pages and the chrome fresh is in ``pagecache.signals``.)"""
+What keeps cached pages and the chrome fresh is in ``pagecache.signals``, connected from here."""
 
 from django.db.models.signals import post_migrate, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
 
 from . import public_url
+from .pagecache import signals as pagecache_signals  # noqa: F401  (connects its receivers)
 from .services import strip_image_metadata
 
 

@@ -10,6 +10,6 @@ class SiteSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import signals  # imports the models, which needs the app registry ready
 
         post_migrate.connect(signals.fill_new_index, sender=self)

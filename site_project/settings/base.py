@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "petitions",
     "campaigns",
     "stories",
+    "advocacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
