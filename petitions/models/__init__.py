@@ -16,6 +16,7 @@ from .signatures import (
     Signature,
     SignatureQuerySet,
     SignatureStatus,
+    SignatureStatusCount,
     SignatureTally,
     UpdatesConsent,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Signature",
     "SignatureQuerySet",
     "SignatureStatus",
+    "SignatureStatusCount",
     "SignatureTally",
     "UpdatesConsent",
 ]

@@ -155,6 +155,33 @@ class SignatureTally(models.Model):
         return f"{self.petition_id} {self.day} {self.province} {self.source} {self.locale}: {self.count}"
 
 
+class SignatureStatusCount(models.Model):
+    """Signatures received per petition, day and status: what staff's confirmation and quarantine rates read.
+
+    A summary, rebuilt by ``services.summarise_signature_statuses`` (the recent days every minute, all of them
+    nightly), so that no staff screen counts signature rows. ``day`` is the day the signature arrived, in
+    Bangkok time; ``status`` is the signature's status when the summary was made.
+    """
+
+    petition = models.ForeignKey("petitions.PetitionPage", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    status = models.CharField(max_length=12, choices=SignatureStatus.choices)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("signature status count")
+        verbose_name_plural = _("signature status counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "day", "status"], name="petitions_one_status_count_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="petitions_status_count_day")]
+
+    def __str__(self):
+        return f"{self.petition_id} {self.day} {self.status}: {self.count}"
+
+
 class CoSignatureStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
     APPROVED = "approved", _("Approved")

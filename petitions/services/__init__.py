@@ -4,7 +4,8 @@
 - ``confirmation``: the single-use link that makes a signature count;
 - ``counting``: the aggregator that folds confirmed signatures into the tallies, and reconciliation;
 - ``moderation``: staff invalidate and release signatures, approve co-signatures (``audit`` logs it);
-- ``privacy``: a signer's export and erasure, anonymisation and the retention rules.
+- ``privacy``: a signer's export and erasure, anonymisation and the retention rules;
+- ``summaries``: signatures per petition, day and status, for staff's rates without counting rows.
 
 Callers write ``from petitions import services`` and ``services.sign_petition(...)``: the names below are the
 app's service API.
@@ -38,6 +39,7 @@ from .privacy import (
     withdraw_update_consents,
 )
 from .signing import CONFIRMATION_EMAIL, PetitionRef, SignResult, owe_confirmation, sign_petition
+from .summaries import summarise_signature_statuses
 
 __all__ = [
     "AGGREGATE_DEBOUNCE_SECONDS",
@@ -69,6 +71,7 @@ __all__ = [
     "release_quarantined",
     "schedule_aggregation",
     "sign_petition",
+    "summarise_signature_statuses",
     "token_state",
     "withdraw_update_consents",
 ]

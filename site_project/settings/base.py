@@ -233,6 +233,9 @@ SCHEDULED_JOBS = [
     ("outbox_sweep", "minute", "sweep_outbox"),
     # Counting is triggered by each confirmation; this catches a run that died before it finished.
     ("count_aggregation", "minute", "aggregate_signatures"),
+    # The dashboard's confirmation and quarantine rates: recent days each minute, every day at night.
+    ("status_summary", "minute", "summarise_signature_statuses"),
+    ("status_summary_all", "03:40", "summarise_signature_statuses --all"),
     ("story_consent_expiry", "00:05", "expire_story_consents"),
     ("renewal_reminders", "08:00", "send_renewal_reminders"),
     ("signature_anonymisation", "03:00", "anonymise_signatures"),
