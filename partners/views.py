@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 from site_project.logins import client_ip
 
-from . import services
+from . import portal, services
 from .forms import (
     AcceptInvitationForm,
     MemberDocumentForm,
@@ -208,6 +208,7 @@ def _dashboard(request, *, safety_error: str = "", status: int = 200):
         "is_active_member": representative.is_active_member,
         "contacts": partner.contacts_record,
         "safety_error": safety_error,
+        "sections": portal.sections_for(request, representative),
     }
     return render(request, "partners/dashboard.html", context, status=status)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.models import TaskState, WorkflowState
 
+from partners import portal
 from partners.models import Invitation, PartnerPage, Representative
 from partners.services import invite_representative
 from partners.thai_sort import thai_sort_key
@@ -310,3 +311,42 @@ def test_a_representative_of_one_organisation_cannot_accept_an_invitation_for_an
         "/th/account/login/", {"username": "rep-a@example.org", "password": "correct horse battery staple"}
     )
     assert signed_in.status_code == 302
+
+
+# --- Sections the floors above add to the portal's home page -------------------------------------------------
+
+
+@pytest.fixture
+def reach_section(tmp_path, settings):
+    """A section as a floor above would register it: shown to representatives of partner A only."""
+    (tmp_path / "portal_section.html").write_text("<section><h2>Reach of {{ section.name }}</h2></section>")
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], str(tmp_path)]}, *settings.TEMPLATES[1:]]
+
+    def context(request, representative):
+        if representative.partner.slug != "partner-a-section":
+            return None
+        return {"name": representative.partner.title}
+
+    portal.register_section(key="tests.reach", template="portal_section.html", context=context)
+    yield
+    portal.unregister_section("tests.reach")
+
+
+def test_the_portal_home_shows_a_section_a_floor_above_registered(client, rep_a, partner_a, reach_section):
+    partner_a.slug = "partner-a-section"
+    partner_a.save_revision().publish()
+    client.force_login(rep_a)
+
+    response = client.get(reverse("partners:dashboard"))
+
+    assert f"Reach of {partner_a.title}" in response.content.decode()
+
+
+def test_a_section_that_has_nothing_for_this_person_is_left_out(client, rep_b, reach_section):
+    client.force_login(rep_b)
+
+    response = client.get(reverse("partners:dashboard"))
+
+    assert response.status_code == 200
+    assert "Reach of" not in response.content.decode()

@@ -1,0 +1,52 @@
+"""What the floors above add to the partner portal's home page: one section each, for the signed-in person.
+
+The portal belongs to ``partners``, below petitions, campaigns and advocacy, so it cannot import them. A
+floor above registers a section in its ``AppConfig.ready()``::
+
+    portal.register_section(
+        key="advocacy.reach", template="advocacy/portal/_reach.html", context=reach_context, order=20
+    )
+
+``context(request, representative)`` returns the section template's context (as ``section``), or None to
+leave the section out for this person (not a member, nothing to show). A section's own pages are routed
+by the root URLconf, the composition root, under ``account/``.
+"""
+
+import dataclasses
+from collections.abc import Callable
+
+from django.http import HttpRequest
+
+from .models import Representative
+
+SectionContext = Callable[[HttpRequest, Representative], dict | None]
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    key: str
+    template: str
+    context: SectionContext
+    order: int = 50
+
+
+_sections: dict[str, Section] = {}
+
+
+def register_section(*, key: str, template: str, context: SectionContext, order: int = 50) -> None:
+    """Add (or replace, by key) a section of the portal's home page."""
+    _sections[key] = Section(key=key, template=template, context=context, order=order)
+
+
+def unregister_section(key: str) -> None:
+    _sections.pop(key, None)
+
+
+def sections_for(request: HttpRequest, representative: Representative) -> list[tuple[Section, dict]]:
+    """The sections this person sees, in order, each with its context."""
+    shown = []
+    for section in sorted(_sections.values(), key=lambda section: (section.order, section.key)):
+        context = section.context(request, representative)
+        if context is not None:
+            shown.append((section, context))
+    return shown
