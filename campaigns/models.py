@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from petitions.models import PetitionPage
 from site_project import provinces, related
 from site_project.dates import display_date
+from site_project.fields import image_alt_field, image_field
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
 from site_project.video import allow_players
@@ -173,21 +174,10 @@ class CampaignPage(RoutablePageMixin, BasePage):
         _("starts"), null=True, blank=True, help_text=_("First day of the campaign.")
     )
     end_date = models.DateField(_("ends"), null=True, blank=True, help_text=_("Last day of the campaign."))
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("main image"),
-        help_text=_("Shown at the top of the page and in lists. Wide pictures work best."),
+    hero_image = image_field(
+        _("main image"), help_text=_("Shown at the top of the page and in lists. Wide pictures work best.")
     )
-    hero_image_alt = models.CharField(
-        _("main image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("Describe the picture for people who cannot see it."),
-    )
+    hero_image_alt = image_alt_field(_("main image description"))
     co_organisers = ParentalManyToManyField(
         "partners.PartnerPage",
         related_name="co_organised_campaigns",

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, LinkBlock
+from .fields import SocialAccounts, image_field
 
 
 class BasePage(Page):
@@ -24,13 +25,8 @@ class BasePage(Page):
             "(and the Escape key pressed twice) that leaves for a neutral site."
         ),
     )
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("sharing image"),
+    social_image = image_field(
+        _("sharing image"),
         help_text=_("Shown when the page is shared on LINE or Facebook. 1200 × 630 pixels works best."),
     )
 
@@ -109,31 +105,15 @@ class StandardPage(BasePage):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(SocialAccounts, BaseSiteSetting):
     """What is the same in every language: logo, contact details, social accounts, safety switches."""
 
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("logo"),
-        help_text=_("Shown in the header. A wide PNG or SVG-like image works best."),
+    logo = image_field(
+        _("logo"), help_text=_("Shown in the header. A wide PNG or SVG-like image works best.")
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True, help_text=_("Shown in the footer."))
     contact_phone = models.CharField(
         _("contact phone"), max_length=40, blank=True, help_text=_("e.g. 02 123 4567")
-    )
-    line_official_account = models.CharField(
-        _("LINE official account"),
-        max_length=40,
-        blank=True,
-        validators=[RegexValidator(r"^@?[A-Za-z0-9._-]+$", _("Enter a LINE ID such as @phakhi."))],
-        help_text=_("The LINE ID, starting with @."),
-    )
-    facebook_url = models.URLField(
-        _("Facebook page"), blank=True, help_text=_("The full address of the page.")
     )
     x_url = models.URLField(_("X (Twitter)"), blank=True, help_text=_("The full address of the profile."))
     youtube_url = models.URLField(_("YouTube"), blank=True, help_text=_("The full address of the channel."))
@@ -168,13 +148,6 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
-
-    @property
-    def line_url(self) -> str:
-        if not self.line_official_account:
-            return ""
-        account = self.line_official_account
-        return f"https://line.me/R/ti/p/{account if account.startswith('@') else '@' + account}"
 
 
 class MainMenu(TranslatableMixin, models.Model):

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from site_project.blocks import BodyBlock
 from site_project.dates import display_date
+from site_project.fields import image_alt_field, image_field, recorded_user_field
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
 from site_project.video import allow_players, video_for
@@ -70,15 +71,7 @@ class Storyteller(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("The name shown instead, e.g. “Nok” or “A mother in Chiang Rai”."),
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("photo"),
-        help_text=_("Only with their consent. Not allowed with an alias."),
-    )
+    photo = image_field(_("photo"), help_text=_("Only with their consent. Not allowed with an alias."))
     bio = models.TextField(
         _("about them"), blank=True, help_text=_("One or two sentences, in their words if possible.")
     )
@@ -178,14 +171,7 @@ class StoryConsent(models.Model):
         help_text=_("e.g. the secretariat's locked cabinet, or a file name on the shared drive."),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    withdrawn_by = recorded_user_field()
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = ConsentQuerySet.as_manager()
@@ -319,21 +305,11 @@ class StoryPage(BasePage):
         blank=True,
         help_text=_("When it was told or recorded. Used to filter by year."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image"),
+    image = image_field(
+        _("image"),
         help_text=_("A picture for the story and lists. Never one that identifies someone under an alias."),
     )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=200,
-        blank=True,
-        help_text=_("Describe the picture for people who cannot see it."),
-    )
+    image_alt = image_alt_field(_("image description"))
     content_warning = models.CharField(
         _("content warning"),
         max_length=240,

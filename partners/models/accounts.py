@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from site_project.fields import recorded_user_field
+
 from .directory import LANGUAGE_PREFERENCE_CHOICES, PartnerPage
 
 
@@ -90,14 +92,7 @@ class Invitation(models.Model):
         help_text=_("The invitation and later e-mails are written in this language."),
     )
     token_hash = models.CharField(max_length=64, blank=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    invited_by = recorded_user_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)

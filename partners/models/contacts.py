@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
 
+from site_project.fields import SocialAccounts, recorded_user_field
+
 SAFETY_FIELDS = ("contacts_hidden", "unlisted", "safety_changed_at", "safety_changed_by_id")
 CONTACT_FIELDS = (
     "public_email",
@@ -35,7 +37,7 @@ class PartnerContactsQuerySet(models.QuerySet):
         return self.filter(unlisted=True).values("translation_key")
 
 
-class PartnerContacts(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+class PartnerContacts(WorkflowMixin, DraftStateMixin, RevisionMixin, SocialAccounts):
     """How the public reaches one organisation, in every language, and whether it is shown at all."""
 
     translation_key = models.UUIDField(unique=True, editable=False)
@@ -51,16 +53,6 @@ class PartnerContacts(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     )
     address = models.TextField(_("address"), blank=True, help_text=_("The office address, if public."))
     website = models.URLField(_("website"), blank=True, help_text=_("The full address, starting https://"))
-    line_official_account = models.CharField(
-        _("LINE official account"),
-        max_length=40,
-        blank=True,
-        validators=[RegexValidator(r"^@?[A-Za-z0-9._-]+$", _("Enter a LINE ID such as @phakhi."))],
-        help_text=_("The LINE ID, starting with @."),
-    )
-    facebook_url = models.URLField(
-        _("Facebook page"), blank=True, help_text=_("The full address of the page.")
-    )
     restore_visibility = models.BooleanField(
         _("show the contacts and list the organisation again"),
         default=False,
@@ -72,14 +64,7 @@ class PartnerContacts(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     contacts_hidden = models.BooleanField(_("contacts hidden"), default=False, editable=False)
     unlisted = models.BooleanField(_("left the directory"), default=False, editable=False)
     safety_changed_at = models.DateTimeField(_("safety changed"), null=True, blank=True, editable=False)
-    safety_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    safety_changed_by = recorded_user_field()
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner_contacts")
 
@@ -131,13 +116,6 @@ class PartnerContacts(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Mode
     @property
     def is_protected(self) -> bool:
         return self.contacts_hidden or self.unlisted
-
-    @property
-    def line_url(self) -> str:
-        if not self.line_official_account:
-            return ""
-        account = self.line_official_account
-        return f"https://line.me/R/ti/p/{account if account.startswith('@') else '@' + account}"
 
     @property
     def has_any(self) -> bool:

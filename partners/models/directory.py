@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_project import provinces
+from site_project.fields import image_field
 from site_project.models import BasePage
 
 from ..filters import DirectoryFilterForm
@@ -198,15 +199,7 @@ class PartnerPage(BasePage):
     abbreviation = models.CharField(
         _("abbreviation"), max_length=40, blank=True, help_text=_("A short name, e.g. FOCUS or พม.")
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("logo"),
-        help_text=_("A square PNG, JPEG or WebP image works best."),
-    )
+    logo = image_field(_("logo"), help_text=_("A square PNG, JPEG or WebP image works best."))
     kind = models.CharField(
         _("kind of organisation"),
         max_length=30,

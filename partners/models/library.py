@@ -10,6 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from site_project.fields import recorded_user_field
+
 from .directory import Pillar
 
 
@@ -67,14 +69,7 @@ class MemberDocument(models.Model):
             "PDF, Word, OpenDocument, spreadsheet or text, up to 10 MB. Only active members can download it."
         ),
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    uploaded_by = recorded_user_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MemberDocumentQuerySet.as_manager()
