@@ -1,7 +1,10 @@
 """The sign form. Its field names are fixed: partner embeds and load tests post to it."""
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout, Submit
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from site_project import provinces
@@ -21,6 +24,17 @@ class UpdatesFromField(forms.MultipleChoiceField):
 
     def valid_value(self, value):
         return value == "organiser" or (str(value).isdigit() and len(str(value)) < 12)
+
+
+class PrivacyNoticeLink:
+    """A crispy layout object: the link to the privacy notice, under the consent it is about."""
+
+    def render(self, form, context, **kwargs) -> SafeString:
+        return format_html(
+            '<p class="field__help petition-form__privacy"><a href="{}">{}</a></p>',
+            form.privacy_url,
+            _("Read the privacy notice"),
+        )
 
 
 class SignForm(forms.Form):
@@ -68,6 +82,30 @@ class SignForm(forms.Form):
         if not updates_choices:
             self.fields["updates_from"].widget = forms.MultipleHiddenInput()
         self.privacy_url = privacy_url
+        self.helper = self._helper(with_updates=bool(updates_choices))
+
+    @staticmethod
+    def _helper(*, with_updates: bool) -> FormHelper:
+        """Rendered by the project's crispy pack (templates/phakhi/) inside the ``<form>`` of
+        ``petitions/_sign_form.html``, which knows where the form posts. No CSRF token: the form token
+        defends the form, so a cached petition page is the same bytes for every reader."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
+            "source",
+            "form_token",
+            Div("website", css_class="petition-form__hp", aria_hidden="true"),
+            "name",
+            "email",
+            "province",
+            "show_name",
+            *(["updates_from"] if with_updates else []),  # no list to choose from: nothing to show
+            "consent",
+            PrivacyNoticeLink(),
+        )
+        helper.add_input(Submit("sign", _("Sign the petition")))
+        return helper
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
