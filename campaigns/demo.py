@@ -14,8 +14,7 @@ from partners.models import PartnerPage
 from petitions.demo import featured_petition
 from site_project import demo_loaders
 from site_project.dates import buddhist_year
-from site_project.factories import demo_image, locale, publish_translation
-from site_project.models import HomePage
+from site_project.factories import demo_image, locale, publish_translation, section_index
 
 from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
 from .models import CampaignIndexPage, CampaignPage, CampaignTheme, EventRSVP
@@ -263,17 +262,6 @@ def _themes() -> dict[str, CampaignTheme]:
     return themes
 
 
-def _index() -> CampaignIndexPage | None:
-    thai_home = HomePage.objects.filter(locale__language_code="th").first()
-    if thai_home is None:
-        return None
-    index = CampaignIndexPage.objects.child_of(thai_home).first()
-    if index is None:
-        index = CampaignIndexPageFactory(parent=thai_home, slug="campaigns", **INDEX["th"])
-    publish_translation(index, "en", update=False, **INDEX["en"])
-    return index
-
-
 def _partners() -> list:
     return list(PartnerPage.objects.filter(slug__in=PARTNER_SLUGS, locale__language_code="th"))
 
@@ -335,7 +323,7 @@ def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -
 
 
 def load(stdout=None) -> dict:
-    index = _index()
+    index = section_index(CampaignIndexPageFactory, "campaigns", INDEX).get("th")
     if index is None:
         return {}
     themes = _themes()

@@ -16,8 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from site_project import demo_loaders
-from site_project.factories import locale
-from site_project.models import HomePage
+from site_project.factories import locale, section_index
 
 from . import seed_data
 from .factories import PartnerIndexPageFactory, PartnerPageFactory, ensure_vocabularies
@@ -85,18 +84,6 @@ def _all_partners() -> list[dict]:
     members = [{**member, "is_member": True} for member in seed_data.CHIANG_RAI_MEMBERS]
     others = [{**partner, "is_member": False} for partner in seed_data.OTHER_PARTNERS]
     return members + others
-
-
-def _index(thai_home: HomePage) -> dict[str, PartnerIndexPage]:
-    thai = PartnerIndexPage.objects.child_of(thai_home).filter(slug="partners").first()
-    if thai is None:
-        thai = PartnerIndexPageFactory(parent=thai_home, slug="partners", **INDEX["th"])
-    english = thai.get_translation_or_none(locale("en"))
-    if english is None:
-        english = thai.copy_for_translation(locale("en"), copy_parents=True).specific
-        english.title, english.intro = INDEX["en"]["title"], INDEX["en"]["intro"]
-        english.save_revision().publish()
-    return {"th": thai, "en": english.specific}
 
 
 def _thai_partner(index: PartnerIndexPage, data: dict, number: int) -> PartnerPage:
@@ -210,8 +197,7 @@ def reset() -> None:
 
 def load(stdout=None) -> None:
     ensure_vocabularies()
-    thai_home = HomePage.objects.get(locale__language_code="th")
-    indexes = _index(thai_home)
+    indexes = section_index(PartnerIndexPageFactory, "partners", INDEX)
     for index in indexes.values():
         ensure_review_workflow(index_page=index)
     partners = []

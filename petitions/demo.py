@@ -18,8 +18,7 @@ from django.utils import timezone
 
 from partners.models import PartnerPage
 from site_project import demo_loaders
-from site_project.factories import locale
-from site_project.models import HomePage
+from site_project.factories import locale, section_index
 from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
 
 from .factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
@@ -203,18 +202,6 @@ def _targets() -> dict[str, DecisionMaker]:
     return found
 
 
-def _index(home: HomePage) -> PetitionIndexPage:
-    index = PetitionIndexPage.objects.child_of(home).filter(slug="petitions").first()
-    if index is None:
-        index = PetitionIndexPageFactory(parent=home, slug="petitions", **INDEX["th"])
-    english = index.get_translation_or_none(locale("en"))
-    if english is None:
-        english = index.copy_for_translation(locale("en"), copy_parents=True).specific
-        english.title, english.intro = INDEX["en"]["title"], INDEX["en"]["intro"]
-        english.save_revision().publish()
-    return index
-
-
 def _petition(
     index: PetitionIndexPage, slug: str, spec: dict, targets: dict, co_sponsors: list
 ) -> PetitionPage:
@@ -324,8 +311,7 @@ def reset() -> None:
 
 @transaction.atomic
 def load(stdout=None) -> None:
-    home = HomePage.objects.get(locale__language_code="th")
-    index = _index(home)
+    index = section_index(PetitionIndexPageFactory, "petitions", INDEX)["th"]
     targets = _targets()
     co_sponsors = list(
         PartnerPage.objects.filter(slug__in=CO_SPONSOR_SLUGS, locale__language_code="th").order_by("slug")

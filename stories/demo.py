@@ -9,8 +9,7 @@ import datetime
 
 from petitions.demo import featured_petition
 from site_project import demo_loaders
-from site_project.factories import demo_image, locale, publish_translation
-from site_project.models import HomePage
+from site_project.factories import demo_image, locale, publish_translation, section_index
 
 from .factories import StoryIndexPageFactory, StoryPageFactory
 from .models import WEBSITE, StoryConsent, StoryIndexPage, StoryPage, StorySubmission, Storyteller
@@ -147,17 +146,6 @@ STORIES = [
 ]
 
 
-def _index() -> StoryIndexPage | None:
-    thai_home = HomePage.objects.filter(locale__language_code="th").first()
-    if thai_home is None:
-        return None
-    index = StoryIndexPage.objects.child_of(thai_home).first()
-    if index is None:
-        index = StoryIndexPageFactory(parent=thai_home, slug="stories", **INDEX["th"])
-    publish_translation(index, "en", update=False, **INDEX["en"])
-    return index
-
-
 def _storyteller(key: str) -> Storyteller:
     data = STORYTELLERS[key]
     thai = Storyteller.objects.filter(locale=locale("th"), name=data["th"]["name"]).first()
@@ -214,7 +202,7 @@ def _story(index, data: dict, petition) -> StoryPage:
 
 
 def load(stdout=None) -> dict:
-    index = _index()
+    index = section_index(StoryIndexPageFactory, "stories", INDEX).get("th")
     if index is None:
         return {}
     petition = featured_petition()
