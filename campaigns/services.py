@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from site_project.dates import buddhist_year
+from site_project.submissions import Submission, announce
 
 from .models import CampaignPage, EventRSVP
 
@@ -18,11 +19,12 @@ class RSVPClosed(Exception):
     pass
 
 
+@transaction.atomic
 def record_rsvp(*, campaign: CampaignPage, block_id: str, data: dict, language: str = "") -> EventRSVP:
     event = campaign.event_block(block_id)
     if event is None or not event.value.get("takes_rsvp"):
         raise RSVPClosed(block_id)
-    return EventRSVP.objects.create(
+    rsvp = EventRSVP.objects.create(
         campaign=campaign,
         event_block_id=block_id,
         event_title=event.value["title"],
@@ -32,6 +34,19 @@ def record_rsvp(*, campaign: CampaignPage, block_id: str, data: dict, language: 
         phone=data.get("phone") or "",
         people=data.get("people") or 1,
         language=language or translation.get_language() or "th",
+    )
+    announce(rsvp_submission(rsvp))
+    return rsvp
+
+
+def rsvp_submission(rsvp: EventRSVP) -> Submission:
+    """The inbox's view of an RSVP: one form per event, whichever translation of the campaign it came from."""
+    return Submission(
+        instance=rsvp,
+        form_key=f"campaigns.rsvp:{rsvp.campaign.translation_key}:{rsvp.event_block_id}",
+        form_label=rsvp.event_title,
+        language=rsvp.language,
+        summary=rsvp.name,
     )
 
 

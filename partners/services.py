@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -38,6 +39,7 @@ from wagtail.models import (
 )
 
 from site_project import outbox, pagecache
+from site_project.submissions import Submission, announce
 
 from .models import (
     CONTACT_FIELDS,
@@ -199,13 +201,28 @@ def submit_profile_edit(
     if logo:
         draft.logo = _save_logo(partner=partner, logo=logo, user=user)
     if contacts_state is not None and not logo and _page_snapshot(draft) == before:
+        announce(profile_edit_submission(state=contacts_state, partner=partner))
         return contacts_state  # only the shared contacts changed: one review, not two
     draft.save_revision(user=user, log_action=True)
 
     current = WorkflowState.objects.for_instance(partner).active().first()
     if current is not None:
         current.cancel(user=user)
-    return workflow.start(partner, user)
+    state = workflow.start(partner, user)
+    announce(profile_edit_submission(state=state, partner=partner))
+    return state
+
+
+def profile_edit_submission(*, state: WorkflowState, partner: PartnerPage, language: str = "") -> Submission:
+    """The inbox's view of a profile edit sent for review: its workflow state, which links to the review task."""
+    return Submission(
+        instance=state,
+        form_key="partners.profile_edit",
+        form_label=gettext_lazy("Partner profile edits"),
+        language=language or translation.get_language() or settings.LANGUAGE_CODE,
+        partner_id=partner.pk,
+        summary=partner.title,
+    )
 
 
 PAGE_FIELDS = ("title", "abbreviation", "kind", "description", "districts")

@@ -3,11 +3,13 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Site
 
 from site_project import outbox
 from site_project.models import SiteSettings
+from site_project.submissions import Submission, announce
 
 from .models import StoryConsent, StoryPage, StorySubmission
 
@@ -77,4 +79,17 @@ def submit_story(*, data: dict, language: str) -> StorySubmission:
     # Owed in the same transaction as the story: a mail outage delays the notice, never loses it.
     for address in staff_addresses():
         outbox.enqueue(kind=SUBMISSION_EMAIL, recipient=address, payload={"submission_id": submission.pk})
+    announce(story_submission(submission))
     return submission
+
+
+def story_submission(submission: StorySubmission) -> Submission:
+    """The inbox's view of a shared story: for the Safeguarding group only, under the name the person chose."""
+    return Submission(
+        instance=submission,
+        form_key="stories.share",
+        form_label=_("Shared stories"),
+        language=submission.language,
+        sensitive=True,
+        summary=submission.name,
+    )

@@ -2,8 +2,12 @@
 
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from site_project.submissions import Submission, announce
 
 from .. import selectors
 from ..models import CoSignatureStatus, OrganisationCoSignature, Signature, SignatureStatus
@@ -65,6 +69,7 @@ def release_quarantined(*, signature_ids: list[int], user=None) -> int:
     return len(ids)
 
 
+@transaction.atomic
 def cosign_petition(*, petition_id: int, partner, user, statement: str):
     """Record an organisation's co-signature, waiting for staff approval. Signing again updates the statement."""
     cosignature, _created = OrganisationCoSignature.objects.update_or_create(
@@ -72,7 +77,20 @@ def cosign_petition(*, petition_id: int, partner, user, statement: str):
         partner=partner,
         defaults={"statement": statement, "submitted_by": user, "status": CoSignatureStatus.PENDING},
     )
+    announce(cosignature_submission(cosignature, language=translation.get_language()))
     return cosignature
+
+
+def cosignature_submission(cosignature: OrganisationCoSignature, *, language: str = "") -> Submission:
+    """The inbox's view of a co-signature: one form per petition (its count's id), from the partner."""
+    return Submission(
+        instance=cosignature,
+        form_key=f"petitions.cosignature:{cosignature.petition_id}",
+        form_label=gettext("Co-signatures: %(petition)s") % {"petition": cosignature.petition.title},
+        language=language or settings.LANGUAGE_CODE,
+        partner_id=cosignature.partner_id,
+        summary=cosignature.partner.title,
+    )
 
 
 def decide_cosignature(*, cosignature_id: int, approve: bool) -> None:
