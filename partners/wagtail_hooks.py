@@ -34,22 +34,24 @@ from .models import (
 RENEWAL_WINDOW_DAYS = 60
 
 
-class PillarViewSet(SnippetViewSet):
+class TermViewSet(SnippetViewSet):
+    """A taxonomy editors add to (a ``Term``): both labels, the slug and the order in the list."""
+
+    icon = "tag"
+    list_display = ["name", "name_en", "slug", "sort_order"]
+
+
+class PillarViewSet(TermViewSet):
     model = Pillar
-    icon = "tag"
-    list_display = ["name", "name_en", "slug", "sort_order"]
 
 
-class ServiceViewSet(SnippetViewSet):
+class ServiceViewSet(TermViewSet):
     model = Service
-    icon = "tag"
-    list_display = ["name", "name_en", "slug", "sort_order"]
 
 
-class WorkingLanguageViewSet(SnippetViewSet):
+class WorkingLanguageViewSet(TermViewSet):
     model = WorkingLanguage
     icon = "globe"
-    list_display = ["name", "name_en", "slug", "sort_order"]
 
 
 class InvitationViewSet(SnippetViewSet):

@@ -41,6 +41,17 @@ class SiteChromeGroup(SnippetViewSetGroup):
 register_snippet(SiteChromeGroup)
 
 
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to those who hold ``permission``."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
 # --- Locked sign-ins -------------------------------------------------------------------------------------------
 
 
@@ -49,15 +60,15 @@ def register_locked_sign_ins_url():
     return [path("locked-sign-ins/", admin_views.locked_sign_ins, name="locked_sign_ins")]
 
 
-class LockedSignInsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(logins.UNLOCK_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_locked_sign_ins_menu_item():
-    return LockedSignInsMenuItem(
-        _("Locked sign-ins"), reverse("locked_sign_ins"), name="locked-sign-ins", icon_name="lock", order=900
+    return PermissionMenuItem(
+        _("Locked sign-ins"),
+        reverse("locked_sign_ins"),
+        permission=logins.UNLOCK_PERMISSION,
+        name="locked-sign-ins",
+        icon_name="lock",
+        order=900,
     )
 
 
@@ -79,13 +90,13 @@ def register_operations_url():
     return [path("operations/", operations.operations, name="site_operations")]
 
 
-class OperationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(operations.VIEW_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_operations_menu_item():
-    return OperationsMenuItem(
-        _("Outbox and jobs"), reverse("site_operations"), name="site-operations", icon_name="mail", order=910
+    return PermissionMenuItem(
+        _("Outbox and jobs"),
+        reverse("site_operations"),
+        permission=operations.VIEW_PERMISSION,
+        name="site-operations",
+        icon_name="mail",
+        order=910,
     )
