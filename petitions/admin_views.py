@@ -24,6 +24,11 @@ from .models import CoSignatureStatus, OrganisationCoSignature, PetitionPage, Si
 staff_only = permission_required("petitions.change_signature", raise_exception=True)
 
 
+def _staff_page(request, template: str, title, icon: str, *, status: int = 200, **context) -> HttpResponse:
+    """A staff tool's page in the admin: its title and header icon, and what the tool shows."""
+    return render(request, template, {"page_title": title, "header_icon": icon, **context}, status=status)
+
+
 @staff_only
 @require_http_methods(["GET", "POST"])
 def quarantine(request):
@@ -44,10 +49,8 @@ def quarantine(request):
         .select_related("petition")
         .order_by("-created_at")[:200]
     )
-    return render(
-        request,
-        "petitions/admin/quarantine.html",
-        {"page_title": _("Quarantined signatures"), "header_icon": "warning", "signatures": rows},
+    return _staff_page(
+        request, "petitions/admin/quarantine.html", _("Quarantined signatures"), "warning", signatures=rows
     )
 
 
@@ -57,11 +60,8 @@ def read_only(request, pk=None):
 
     Staff who may not even see signatures get the same page: it names no signature.
     """
-    return render(
-        request,
-        "petitions/admin/read_only.html",
-        {"page_title": _("Signatures are read-only"), "header_icon": "form"},
-        status=403,
+    return _staff_page(
+        request, "petitions/admin/read_only.html", _("Signatures are read-only"), "form", status=403
     )
 
 
@@ -89,10 +89,13 @@ def invalidate(request):
             messages.success(request, _("%(count)d signature(s) invalidated.") % {"count": touched})
             return redirect("petitions_admin:invalidate")
         preview = selectors.signatures_matching(criteria).count()
-    return render(
+    return _staff_page(
         request,
         "petitions/admin/invalidate.html",
-        {"page_title": _("Invalidate signatures"), "header_icon": "cross", "form": form, "preview": preview},
+        _("Invalidate signatures"),
+        "cross",
+        form=form,
+        preview=preview,
     )
 
 
@@ -119,10 +122,8 @@ def signer(request):
             )
             return redirect("petitions_admin:signer")
         found = Signature.objects.filter(email_canonical=services.canonical_email(email)).count()
-    return render(
-        request,
-        "petitions/admin/signer.html",
-        {"page_title": _("A signer's data"), "header_icon": "user", "form": form, "found": found},
+    return _staff_page(
+        request, "petitions/admin/signer.html", _("A signer's data"), "user", form=form, found=found
     )
 
 
@@ -140,10 +141,12 @@ def cosignatures(request):
         .order_by("status", "-created_at")
         .exclude(status=CoSignatureStatus.REJECTED)[:200]
     )
-    return render(
+    return _staff_page(
         request,
         "petitions/admin/cosignatures.html",
-        {"page_title": _("Organisation co-signatures"), "header_icon": "group", "cosignatures": rows},
+        _("Organisation co-signatures"),
+        "group",
+        cosignatures=rows,
     )
 
 
