@@ -12,14 +12,18 @@ leave the section out for this person (not a member, nothing to show). A section
 by the root URLconf, the composition root, under ``account/``.
 """
 
+from __future__ import annotations
+
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
-from .models import Representative
+if TYPE_CHECKING:  # imports no model, so an app above can import this module in its apps.py
+    from .models import Representative
 
-SectionContext = Callable[[HttpRequest, Representative], dict | None]
+SectionContext = Callable[[HttpRequest, "Representative"], dict | None]
 
 
 @dataclasses.dataclass(frozen=True)
