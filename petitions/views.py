@@ -4,6 +4,7 @@ The sign view is the hot path of a viral petition: it loads the petition in one 
 counts abuse in the cache, and writes one row. Its response never says whether the address had signed.
 """
 
+import functools
 import json
 
 from csp.constants import NONE, SELF
@@ -328,12 +329,24 @@ def _activate_petition_language(petition: PetitionPage) -> None:
     translation.activate(petition.locale.language_code)
 
 
-@embed_csp
-@xframe_options_exempt
-@require_GET
-def embed(request, petition_id: int):
-    petition = _live_petition(petition_id)
-    _activate_petition_language(petition)
+def _embed_page(view):
+    """A page partner sites frame: the embed's policy, read only, and the live petition, in its language,
+    passed to ``view`` in place of its id."""
+
+    @embed_csp
+    @xframe_options_exempt
+    @require_GET
+    @functools.wraps(view)
+    def page(request, petition_id: int):
+        petition = _live_petition(petition_id)
+        _activate_petition_language(petition)
+        return view(request, petition)
+
+    return page
+
+
+@_embed_page
+def embed(request, petition: PetitionPage):
     sign_context = page_context.sign_context(
         petition, request, action=reverse("petitions_embed_sign", args=[petition.pk])
     )
@@ -363,11 +376,7 @@ def embed_sign(request, petition_id: int):
     return response
 
 
-@embed_csp
-@xframe_options_exempt
-@require_GET
-def embed_thanks(request, petition_id: int):
-    petition = _live_petition(petition_id)
-    _activate_petition_language(petition)
+@_embed_page
+def embed_thanks(request, petition: PetitionPage):
     context = {"sign": page_context.sign_context(petition, request), "petition": petition, "thanked": True}
     return render(request, "petitions/embed.html", context)
