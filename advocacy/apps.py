@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from partners import portal
 from site_project.submissions import submission_received
 
 from . import receivers  # imports no model: safe before the app registry is ready
@@ -15,3 +17,21 @@ class AdvocacyConfig(AppConfig):
         submission_received.connect(receivers.file_submission, dispatch_uid="advocacy.file_submission")
         for model in receivers.SUBMISSION_MODELS:
             receivers.connect_forgetting(model)
+
+        # --- Forms editors build (advocacy/surveys/): members' forms in the partner portal -----------------
+        portal.register_section(
+            key="advocacy.surveys",
+            template="advocacy/surveys/_portal.html",
+            context=self.get_model("SurveyPage").portal_section,
+            order=30,
+        )
+        # A deleted survey takes its answers' inbox items with it.
+        receivers.connect_forgetting("advocacy.SurveyAnswer")
+
+        # --- Partners' reach (advocacy/reach/): referral links, counts and signers in the partner portal ------
+        portal.register_section(
+            key="advocacy.reach",
+            template="advocacy/portal/_reach.html",
+            context=import_string("advocacy.reach.views.portal_section"),  # by name: the views import models
+            order=20,
+        )

@@ -16,6 +16,11 @@ from taggit.models import TaggedItemBase
 
 from site_project.submissions import Submission
 
+from .reach.models import DataSharingRecord  # noqa: F401  (partners' reach: the data-sharing log)
+
+# The forms editors build live in their own package; imported here so that Django finds their models.
+from .surveys.models import SurveyAnswer, SurveyField, SurveyPage  # noqa: F401
+
 
 class InboxStatus(models.TextChoices):
     NEW = "new", _("New")

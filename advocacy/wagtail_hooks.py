@@ -57,3 +57,56 @@ def add_dashboard_panel(request, panels):
     """The Secretariat's admin home opens on the dashboard's headline figures and signatures over time."""
     if dashboard_views.is_secretariat(request.user):
         panels.append(dashboard_views.DashboardPanel())
+
+
+# --- Forms editors build: /admin/advocacy/surveys/<page id>/ ---------------------------------------------------
+# (advocacy/surveys/; this section belongs to the surveys)
+from wagtail.admin.widgets import Button  # noqa: E402  (kept with the section that uses it)
+from wagtail.contrib.forms.utils import get_forms_for_user  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from .surveys import urls as survey_urls  # noqa: E402
+from .surveys.models import SurveyPage  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_survey_urls():
+    return [path("advocacy/surveys/", include(survey_urls, namespace="advocacy_surveys"))]
+
+
+def _survey_chart_button(page, user, priority):
+    if (
+        issubclass(page.specific_class or Page, SurveyPage)
+        and get_forms_for_user(user).filter(pk=page.pk).exists()
+    ):
+        yield Button(
+            _("Answers as charts"),
+            reverse("advocacy_surveys:summary", args=[page.pk]),
+            icon_name="form",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def survey_chart_listing_button(page, user, next_url=None):
+    yield from _survey_chart_button(page, user, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def survey_chart_header_button(page, user, view_name, next_url=None):
+    yield from _survey_chart_button(page, user, priority=40)
+
+
+# --- Partners' reach: the data-sharing log, read-only (/admin/advocacy/data-sharing-log/) -----------------
+from wagtail.permissions import register_permission_policy  # noqa: E402
+
+from .reach.admin import DataSharingViewSet, ReadOnlyPolicy  # noqa: E402
+from .reach.models import DataSharingRecord  # noqa: E402
+
+# Before the viewset asks for a policy, so that Wagtail never makes its read-write default for the model.
+register_permission_policy(DataSharingRecord, ReadOnlyPolicy(DataSharingRecord))
+
+
+@hooks.register("register_admin_viewset")
+def register_data_sharing_log():
+    return DataSharingViewSet("data_sharing_log")
