@@ -21,7 +21,9 @@ if os.environ.get("DATABASE_URL"):
         )
     }
 else:
-    # The same options as site_project/settings/base.py, on a database file of its own.
+    # The same options as site_project/settings/base.py, on a database file of its own, written out on
+    # purpose: the ratio to this baseline measures the site, so the database must be set up alike, and the
+    # bare app may not import the site's settings (nor the site the benchmark) to share them.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
