@@ -33,6 +33,7 @@ SERIES_STYLES = (
     {"stroke": "#0b3f7a", "dash": ""},
     {"stroke": "#a34a00", "dash": "6 4"},
     {"stroke": "#4d4d4d", "dash": "2 3"},
+    {"stroke": "#6a3d9a", "dash": "8 3 2 3"},
 )
 LABEL_CHARACTERS = 26
 
@@ -51,6 +52,11 @@ class Chart:
     svg: SafeString
     columns: Sequence[Column]
     rows: Sequence[Sequence] = ()
+    listed: int = 0  # how many of the first rows to list beside the chart as well as in the table
+
+    def top(self) -> list[list[str]]:
+        """The first ``listed`` rows as printed, for a short visible list (the tile map's busiest provinces)."""
+        return self.table()[: self.listed]
 
     def table(self) -> list[list[str]]:
         """The rows as the data table prints them: numbers grouped, dates as readers count them."""
@@ -125,7 +131,8 @@ def _nice_ceiling(value: int) -> int:
 def _svg(key: str, title: str, summary: str, width: int, height: int, body: list[str]) -> SafeString:
     ident = f"chart-{key}"
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="advocacy-chart" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="advocacy-chart" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" font-family="inherit" font-size="12">'
         f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(summary)}</desc>'
         f'<rect width="{width}" height="{height}" fill="#fff"/>'
@@ -147,7 +154,7 @@ def _empty(key: str, title: str, summary: str, columns: Sequence[Column]) -> Cha
 
 # --- Lines over time -------------------------------------------------------------------------------------------
 WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 44, 36
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 52, 36
 
 
 def _line_chart(
@@ -198,12 +205,12 @@ def _line_chart(
                 f"<title>{escape(one.label)}, {escape(label)}: {number(value)}</title></circle>"
                 for (x, y), label, value in zip(points, point_labels, one.values, strict=True)
             )
-        legend_x = LEFT + 190 * index
+        legend_x, legend_y = LEFT + 290 * (index % 2), 12 + 16 * (index // 2)
         body.append(
-            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="14" y2="14" stroke="{style["stroke"]}" '
-            f'stroke-width="2"{dash}/>'
+            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y}" y2="{legend_y}" '
+            f'stroke="{style["stroke"]}" stroke-width="2"{dash}/>'
         )
-        body.append(_text(legend_x + 30, 18, one.label))
+        body.append(_text(legend_x + 30, legend_y + 4, _short(one.label) if len(series) > 2 else one.label))
     return _svg(key, title, summary, WIDTH, HEIGHT, body)
 
 
@@ -283,7 +290,7 @@ def year_over_year(
 
 
 # --- Bars --------------------------------------------------------------------------------------------------------
-BAR_WIDTH, BAR_ROW, BAR_LABELS = 480, 24, 170
+BAR_WIDTH, BAR_ROW, BAR_LABELS = 420, 24, 150
 
 
 def bar_chart(
@@ -376,4 +383,6 @@ def province_map(*, key: str, title: str, summary: str, counts: dict[str, int], 
         ((provinces.name(code), value) for code, value in counts.items() if value),
         key=lambda row: (-row[1], row[0]),
     )
-    return Chart(key, title, summary, _svg(key, title, summary, width, height, body), columns, rows)
+    return Chart(
+        key, title, summary, _svg(key, title, summary, width, height, body), columns, rows, listed=10
+    )

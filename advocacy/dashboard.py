@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncWeek
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,11 +35,13 @@ from site_project import provinces
 from site_project.dates import display_date
 
 from .charts import Bar, Chart, Marker, Series, bar_chart, number, province_map, time_series, year_over_year
+from .models import InboxItem
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3 * 366
 DAILY_UP_TO = 92  # a longer period is drawn per week
 TOP_SOURCES = 15
+MAX_FORM_LINES = 3  # the busiest forms each get a line; the rest share one
 YEAR_WINDOW = 30  # days either side of the key date in the year-over-year chart
 
 
@@ -294,8 +297,10 @@ def _share(part: int, whole: int) -> float:
     return 100 * part / whole if whole else 0.0
 
 
-def _buckets(since: datetime.date, until: datetime.date) -> tuple[list[datetime.date], bool]:
-    weekly = (until - since).days + 1 > DAILY_UP_TO
+def _buckets(
+    since: datetime.date, until: datetime.date, *, weekly: bool = False
+) -> tuple[list[datetime.date], bool]:
+    weekly = weekly or (until - since).days + 1 > DAILY_UP_TO
     start = since - datetime.timedelta(days=since.weekday()) if weekly else since
     step = datetime.timedelta(days=7 if weekly else 1)
     days = []
@@ -581,6 +586,65 @@ def co_signatures(scope: Scope) -> Chart:
     )
 
 
+def submissions_per_form(scope: Scope, user) -> Chart:
+    """The inbox's items per form and week (Bangkok weeks from Monday): the busiest forms each a line."""
+    start = timezone.make_aware(datetime.datetime.combine(scope.since, datetime.time.min))
+    end = timezone.make_aware(
+        datetime.datetime.combine(scope.until + datetime.timedelta(days=1), datetime.time.min)
+    )
+    rows = InboxItem.objects.visible_to(user).filter(received__gte=start, received__lt=end)
+    if scope.partner is not None:
+        rows = rows.filter(
+            partner__translation_key__in=PartnerPage.objects.filter(pk=scope.partner.value).values(
+                "translation_key"
+            )
+        )
+    grouped = list(
+        rows.annotate(week=TruncWeek("received", tzinfo=timezone.get_current_timezone()))
+        .values("form_id", "form__label", "week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    days, _weekly = _buckets(scope.since, scope.until, weekly=True)
+    per_form: dict = defaultdict(lambda: defaultdict(int))
+    labels = {}
+    for row in grouped:
+        week = row["week"].date() if isinstance(row["week"], datetime.datetime) else row["week"]
+        per_form[row["form_id"]][week] += row["n"]
+        labels[row["form_id"]] = row["form__label"]
+    totals = {form: sum(weeks.values()) for form, weeks in per_form.items()}
+    busiest = sorted(totals, key=lambda form: (-totals[form], labels[form]))
+    series = [
+        Series(labels[form], _bucketed(per_form[form], days, True)) for form in busiest[:MAX_FORM_LINES]
+    ]
+    if len(busiest) > MAX_FORM_LINES:
+        others: dict = defaultdict(int)
+        for form in busiest[MAX_FORM_LINES:]:
+            for week, n in per_form[form].items():
+                others[week] += n
+        series.append(Series(_("Every other form"), _bucketed(others, days, True)))
+    total = sum(totals.values())
+    summary = (
+        _("%(total)s submissions through %(forms)d forms; the busiest form was %(first)s, with %(n)s.")
+        % {
+            "total": number(total),
+            "forms": len(totals),
+            "first": labels[busiest[0]],
+            "n": number(totals[busiest[0]]),
+        }
+        if total
+        else _("No submissions reached the inbox in this period.")
+    )
+    return time_series(
+        key="submissions",
+        title=_("Submissions per form per week"),
+        summary=summary,
+        days=days if series else [],
+        series=series,
+        period_label=_("Week beginning"),
+    )
+
+
 def _theme_years(scope: Scope) -> tuple[Campaign, Campaign] | None:
     """This year's and last year's campaign of the chosen theme, or of the latest campaign with a key date."""
     dated = [c for c in scope.choices.campaigns.values() if c.key_date and c.theme_key]
@@ -647,8 +711,9 @@ def year_on_year(scope: Scope) -> Chart:
     )
 
 
-def build_dashboard(scope: Scope) -> Dashboard:
-    """Every panel for ``scope``. A fixed number of queries: one per grouped read, whatever the data size."""
+def build_dashboard(scope: Scope, user) -> Dashboard:
+    """Every panel for ``scope``, as ``user`` may see it (the inbox's sensitive items count for Safeguarding
+    only). A fixed number of queries: one per grouped read, whatever the data size."""
     statuses = status_counts(scope)
     languages, total = by_language(scope)
     rates, rate_figures = confirmation_rates(scope, statuses)
@@ -660,12 +725,17 @@ def build_dashboard(scope: Scope) -> Dashboard:
         "rates": rates,
         "rsvps": rsvps_per_event(scope),
         "cosignatures": co_signatures(scope),
+        "submissions": submissions_per_form(scope, user),
         "year-over-year": year_on_year(scope),
     }
     notes = {}
     if scope.sources is not None:
         notes["rates"] = _("Counted for every source: a signature's status is not kept per partner.")
         notes["rsvps"] = _("RSVPs are counted for every partner: an RSVP does not record a referral.")
+    if scope.campaign_filtered or scope.petition_ids is not None:
+        notes["submissions"] = _(
+            "Counted for every campaign and petition: the inbox files submissions by form."
+        )
     return Dashboard(
         scope=scope,
         figures=[Figure(_("Confirmed signatures"), number(total)), *rate_figures],

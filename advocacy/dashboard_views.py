@@ -55,7 +55,7 @@ def dashboard_view(request):
     context = {"page_title": _("Advocacy dashboard"), "header_icon": "view", "form": form}
     if not form.is_valid():
         return render(request, "advocacy/dashboard/index.html", context, status=400)
-    board = dashboard.build_dashboard(form.scope())
+    board = dashboard.build_dashboard(form.scope(), request.user)
     query = request.GET.urlencode()
     panels = [
         {
@@ -83,7 +83,7 @@ def download(request, key: str):
     if not form.is_valid():
         errors = " ".join(message for messages in form.errors.values() for message in messages)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-    chart = dashboard.build_dashboard(form.scope()).charts.get(key)
+    chart = dashboard.build_dashboard(form.scope(), request.user).charts.get(key)
     if chart is None:
         raise Http404
     buffer = io.StringIO()

@@ -264,6 +264,17 @@ def test_rsvps_and_co_signatures_are_counted_per_event_and_organisation(secretar
     assert "1 organisations co-signed; 1 co-signatures approved, 1 awaiting approval." in page
 
 
+def test_submissions_are_counted_per_form_and_week_without_the_sensitive_ones(
+    secretariat, client_as, admin_user, rsvp, story
+):
+    rsvp(language="th")
+    rsvp(name="Jane", language="en")
+    page = secretariat.get(URL).content.decode()
+    assert "2 submissions through 1 forms; the busiest form was" in page
+    everything = client_as(reading(admin_user, "en")).get(URL).content.decode()
+    assert "3 submissions through 2 forms" in everything
+
+
 def test_the_dashboard_costs_the_same_queries_at_10_and_at_10000_signatures(secretariat, petitions, friends):
     children, nightlife = petitions
     many_tally_rows(children, signatures=10)
