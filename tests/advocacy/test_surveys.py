@@ -5,14 +5,15 @@ signed-in member of the public; the public answers without signing in.
 """
 
 import datetime
+import io
 
 import pytest
 from django.test import Client, TestCase
 from django.utils import timezone
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from advocacy.models import InboxForm, InboxItem, SurveyAnswer, SurveyField, SurveyPage
+from advocacy.surveys import demo as surveys_demo
+from advocacy.surveys.demo import translate_strings
 from advocacy.surveys.summary import choice_questions
 from partners.factories import PartnerPageFactory, RepresentativeFactory, UserFactory
 from partners.models import PartnerPage
@@ -60,19 +61,9 @@ RENEWAL_QUESTIONS = [
 
 def translate_with_localize(page, language_code: str, words: dict[str, str]):
     """Translate ``page`` as a translator does in wagtail-localize's editor, string by string, and publish."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    locale = Locale.objects.get(language_code=language_code)
-    translation = Translation.objects.create(source=source, target_locale=locale)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            data=words.get(segment.string.data, segment.string.data),
-        )
     with TestCase.captureOnCommitCallbacks(execute=True):  # wagtail-localize publishes once the work is saved
-        translation.save_target(publish=True)
-    return page.get_translation(locale).specific
+        translation = translate_strings(page, language_code, words)
+    return SurveyPage.objects.get(pk=translation.pk)
 
 
 def question_names(page) -> dict[str, str]:
@@ -339,3 +330,23 @@ def test_a_survey_page_is_never_kept_in_the_page_cache(renewal, client):
     response = client.get(renewal.url)
     assert "no-cache" in response.headers["Cache-Control"] or "no-store" in response.headers["Cache-Control"]
     assert response.headers.get("X-Page-Cache") is None
+
+
+# --- The demo -----------------------------------------------------------------------------------------------
+
+
+def test_the_demo_makes_the_renewal_survey_in_thai_and_english_once(
+    home, english_home, representative, client_as
+):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        surveys_demo.load(io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        surveys_demo.load(io.StringIO())
+    assert SurveyPage.objects.count() == 2
+    english = SurveyPage.objects.get(locale__language_code="en")
+    assert english.live and english.title == "Yearly membership renewal survey"
+    renew = english.form_fields.get(sort_order=1)
+    assert renew.choice_list() == ["Renew", "Not renew", "Not sure yet"]
+    assert (
+        "Yearly membership renewal survey" in client_as(representative).get("/en/account/").content.decode()
+    )
