@@ -9,7 +9,9 @@ import io
 
 import pytest
 from django.test import Client, TestCase
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from advocacy.models import InboxForm, InboxItem, SurveyAnswer, SurveyField, SurveyPage
 from advocacy.surveys import demo as surveys_demo
@@ -146,6 +148,46 @@ def test_the_chart_is_refused_to_a_member_of_the_public(renewal, client_as, outs
 def test_the_page_listing_links_a_survey_to_its_chart(renewal, client_as, admin_user):
     listing = client_as(admin_user).get(f"/admin/pages/{renewal.get_parent().pk}/")
     assert f"/admin/advocacy/surveys/{renewal.pk}/" in listing.content.decode()
+
+
+def test_an_editor_builds_a_members_only_survey_in_the_admin(home, admin_user, client_as, client):
+    questions = [
+        {"label": "ชื่อผู้ตอบ", "field_type": "singleline", "required": "on"},
+        {"label": "จะต่ออายุสมาชิกหรือไม่", "field_type": "radio", "required": "on", "choices": "ต่อ\nไม่ต่อ"},
+    ]
+    data = nested_form_data(
+        {
+            "title": RENEWAL,
+            "slug": "built-in-the-admin",
+            "intro": "ตอบแล้วส่งให้สำนักเลขาธิการ",
+            "thank_you_text": "ขอบคุณ",
+            "audience": "members",
+            "opens_at": "",
+            "closes_at": "2026-12-31 23:59",
+            "form_fields": inline_formset(
+                [{"help_text": "", "choices": "", "default_value": "", **question} for question in questions]
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    data["target_kinds"] = [
+        "ngo",
+        "community_network",
+    ]  # ticked boxes: one value each, as a browser sends them
+    add = reverse("wagtailadmin_pages:add", args=["advocacy", "surveypage", home.pk])
+    editor = client_as(admin_user)
+    assert editor.get(add).status_code == 200
+    response = editor.post(add, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = SurveyPage.objects.get(slug="built-in-the-admin")
+    assert page.live and page.audience == "members" and page.target_kinds == ["ngo", "community_network"]
+    assert [field.label for field in page.form_fields.all()] == ["ชื่อผู้ตอบ", "จะต่ออายุสมาชิกหรือไม่"]
+    assert (
+        "Sign in" in client.get("/en/built-in-the-admin/").content.decode()
+        or client.get(page.url).status_code == 200
+    )
+    assert editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
 
 
 # --- Bad input: every field type ----------------------------------------------------------------------------
