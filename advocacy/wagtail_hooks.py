@@ -61,12 +61,13 @@ def add_dashboard_panel(request, panels):
 
 # --- Forms editors build: /admin/advocacy/surveys/<page id>/ ---------------------------------------------------
 # (advocacy/surveys/; this section belongs to the surveys)
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder, register_admin_url_finder  # noqa: E402
 from wagtail.admin.widgets import Button  # noqa: E402  (kept with the section that uses it)
 from wagtail.contrib.forms.utils import get_forms_for_user  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from .surveys import urls as survey_urls  # noqa: E402
-from .surveys.models import SurveyPage  # noqa: E402
+from .surveys.models import SurveyAnswer, SurveyPage  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
@@ -95,6 +96,18 @@ def survey_chart_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def survey_chart_header_button(page, user, view_name, next_url=None):
     yield from _survey_chart_button(page, user, priority=40)
+
+
+class SurveyAnswerURLFinder(ModelAdminURLFinder):
+    """An answer opens in its page's list of answers (the inbox's "Open the submission"), for who may read them."""
+
+    def get_edit_url(self, instance):
+        if self.user is not None and not get_forms_for_user(self.user).filter(pk=instance.page_id).exists():
+            return None
+        return reverse("wagtailforms:list_submissions", args=[instance.page_id])
+
+
+register_admin_url_finder(SurveyAnswer, SurveyAnswerURLFinder)
 
 
 # --- Partners' reach: the data-sharing log, read-only (/admin/advocacy/data-sharing-log/) -----------------

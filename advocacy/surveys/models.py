@@ -43,6 +43,9 @@ class Refusal(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+FOR_OTHERS = (Refusal.NOT_A_MEMBER, Refusal.NOT_TARGETED)
+
+
 class PartnerKindsField(models.JSONField):
     """A list of partner kinds, ticked in the admin; empty means every kind."""
 
@@ -197,7 +200,8 @@ class SurveyPage(FormMixin, BasePage):
             refusal = self.audience_refusal(request.user, representative) or self.timing_refusal()
         form, status = None, 200
         if refusal:
-            status = 403 if request.method == "POST" or refusal != Refusal.SIGN_IN else 200
+            # Reading a closed form, or one that asks to sign in, is fine; answering it, or a form for others, is not.
+            status = 403 if request.method == "POST" or refusal in FOR_OTHERS else 200
         elif request.method == "POST":
             form = self.get_form(request.POST, page=self, user=request.user)
             if form.is_valid():

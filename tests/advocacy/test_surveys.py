@@ -123,6 +123,8 @@ def test_a_translated_survey_answered_in_the_portal_and_by_the_public_lands_in_o
     page = chart.content.decode()
     assert "<svg" in page and "3 answers in every language" in page
     assert f"?form={form.pk}" in page  # the inbox, filtered to this survey
+    item = client_as(admin_user).get(f"/admin/advocacy/inbox/{items[0].pk}/").content.decode()
+    assert f"/admin/forms/submissions/{items[0].submission.page_id}/" in item  # and back to the answer
 
 
 def test_an_answer_stores_only_what_the_form_asks(renewal, client):
@@ -343,6 +345,7 @@ def test_a_closed_form_refuses_answers(home, client):
         closes_at=timezone.now() - datetime.timedelta(days=1),
     )
     page = client.get(closed.url)
+    assert page.status_code == 200
     assert "takes no more answers" in page.content.decode() and 'name="send"' not in page.content.decode()
     response = client.post(closed.url, answer(closed))
     assert response.status_code == 403
