@@ -168,6 +168,12 @@ class ItemForm(forms.ModelForm):
         self.fields["assignee"].queryset = staff_users()
         self.fields["assignee"].label_from_instance = staff_name
 
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        if len(tags) > 20 or any(len(tag) > 100 for tag in tags):
+            raise forms.ValidationError(_("Use at most 20 tags, each at most 100 characters long."))
+        return tags
+
 
 class NoteForm(forms.ModelForm):
     class Meta:

@@ -4,8 +4,6 @@ Personas: ``secretariat_member`` and ``safeguarding_member`` (staff in the group
 makes), ``representative`` (a partner organisation's representative, who reaches none of the inbox).
 """
 
-import datetime
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -16,6 +14,7 @@ from partners.factories import PartnerIndexPageFactory, PartnerPageFactory, Repr
 from partners.models import PartnerPage
 from stories.services import submit_story
 
+from ..campaigns.conftest import campaign_body, event_block_id
 from ..conftest import translate
 
 PASSWORD = "correct horse battery staple"
@@ -52,28 +51,15 @@ def representative(partner):
     return RepresentativeFactory(partner=partner, user=UserFactory(username="rep@example.org")).user
 
 
-EVENT = {
-    "title": "เดินรณรงค์ที่หอนาฬิกา",
-    "date": datetime.date(2025, 11, 25),
-    "start_time": datetime.time(16, 0),
-    "end_time": datetime.time(18, 0),
-    "venue": "หอนาฬิกาเชียงราย",
-    "province": "chiang-rai",
-    "online_url": "",
-    "description": "",
-    "takes_rsvp": True,
-}
-
-
 @pytest.fixture
 def event_campaign(home):
-    """A Thai campaign with one event that takes RSVPs."""
+    """A Thai campaign with one event that takes RSVPs (the campaign tests' body, without a petition)."""
     page = CampaignPageFactory(
         parent=CampaignIndexPageFactory(parent=home),
         title="25 พฤศจิกายน 2568",
         slug="25-november-2025",
         theme=CampaignThemeFactory(name="25 พฤศจิกายน", slug="25-november"),
-        body=[("event", EVENT)],
+        body=campaign_body(),
     )
     page.save_revision().publish()
     page.refresh_from_db()
@@ -85,10 +71,6 @@ def english_event_campaign(event_campaign, english_home):
     return translate(event_campaign, "en", title="25 November 2025")
 
 
-def event_id(page) -> str:
-    return next(block.id for block in page.body if block.block_type == "event")
-
-
 @pytest.fixture
 def rsvp(event_campaign):
     """Make an RSVP, as the public form does: ``rsvp(page, "สมชาย", "th")``."""
@@ -96,11 +78,11 @@ def rsvp(event_campaign):
     def make(page=None, name: str = "สมชาย ใจดี", language: str = "th"):
         page = page or event_campaign
         data = {"name": name, "email": "", "phone": "", "people": 1}
-        return record_rsvp(campaign=page, block_id=event_id(page), data=data, language=language)
+        return record_rsvp(campaign=page, block_id=event_block_id(page), data=data, language=language)
 
     return make
 
 
 @pytest.fixture
 def story(db):
-    return submit_story(data={"name": "ดาว", "contact": "", "story": "เรื่องของฉัน"}, language="th")
+    return submit_story(data={"name": "กุหลาบป่า", "contact": "", "story": "เรื่องของฉัน"}, language="th")
