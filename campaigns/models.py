@@ -337,6 +337,9 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     @path("rsvp/<str:block_id>/", name="rsvp")
     def rsvp(self, request, block_id: str):
+        """The RSVP form's address before it had its own, CSRF-exempt one (``campaigns.urls``), kept for pages
+        open since then: a GET goes back to the event, a POST is taken as there (past the CSRF check that
+        guards every page route)."""
         # A page's route is a view, and views import the models: the page reaches its view only when called.
         from .views import rsvp_to_event
 

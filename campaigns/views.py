@@ -6,31 +6,71 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from petitions import abuse
+from site_project import rate_limits
+from site_project.logins import client_ip
 from site_project.video import allow_players
 
 from .forms import RSVPForm
 from .models import CampaignPage
 from .services import copy_campaign_to_year, record_rsvp
 
+# The RSVP form carries no CSRF token, so that a campaign page is the same bytes for every anonymous reader and
+# the page cache (``site_project.pagecache``) serves one copy to all. It defends itself as the sign form does:
+# a signed token bound to the event and to when the form was made (``RSVPForm.for_event``), the honeypot and a
+# per-address rate limit. CSRF protects what a forged request could do with the reader's session, and an RSVP
+# never reads the session or the signed-in user: anyone may say they will come. It has its own address
+# because a page's routes are all served by Wagtail's ``serve`` view, which the CSRF check guards.
+RSVP_RATE_LIMIT = "10/600"  # RSVPs from one address in ten minutes: a family or an office, not a flood
+RATE_LIMITED = 429
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def rsvp(request, campaign_id: int, block_id: str):
+    campaign = get_object_or_404(CampaignPage.objects.live().public().specific(), pk=campaign_id)
+    return rsvp_to_event(request, campaign=campaign, block_id=block_id)
+
 
 def rsvp_to_event(request, *, campaign: CampaignPage, block_id: str):
-    """``<campaign>/rsvp/<block_id>/``: record that someone will come, or show the form again with its errors."""
+    """Record that someone will come, or show the form again with their input, its errors and a new token."""
     event = campaign.event_block(block_id)
     if event is None or not event.value.get("takes_rsvp"):
         raise Http404
     back_to_event = f"{campaign.get_url(request)}#event-{block_id}"
     if request.method != "POST":
         return redirect(back_to_event)
-    form = RSVPForm(request.POST, prefix=f"rsvp-{block_id}")
+    form = RSVPForm.for_event(campaign, block_id, data=request.POST)
+    status = 400
+    if form.caught_in_honeypot():
+        return _noted(request, back_to_event)  # nothing kept, and nothing a bot could learn from
     if form.is_valid():
-        record_rsvp(campaign=campaign, block_id=block_id, data=form.cleaned_data)
-        messages.success(request, _("Thank you. We have noted that you will come."))
-        return redirect(back_to_event)
+        if not _too_many_from(request):
+            record_rsvp(campaign=campaign, block_id=block_id, data=form.cleaned_data)
+            return _noted(request, back_to_event)
+        form.add_error(
+            None, _("We have had many replies from your connection. Wait a few minutes, then send again.")
+        )
+        status = RATE_LIMITED
+    form.renew_token()
     response = campaign.render(request, context_overrides={"rsvp_forms": {block_id: form}})
-    response.status_code = 400
+    response.status_code = status
     return allow_players(response) if campaign.has_video else response
+
+
+def _too_many_from(request) -> bool:
+    ip = client_ip(request)
+    if not ip or abuse.is_allowlisted(ip):
+        return False
+    return rate_limits.exceeded(f"campaigns:rsvp:{abuse.hash_ip(ip)[:32]}", RSVP_RATE_LIMIT)
+
+
+def _noted(request, back_to_event: str):
+    messages.success(request, _("Thank you. We have noted that you will come."))
+    return redirect(back_to_event)
 
 
 @require_http_methods(["GET", "POST"])

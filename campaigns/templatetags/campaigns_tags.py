@@ -15,14 +15,9 @@ register = template.Library()
 def rsvp_form(context, block_id: str):
     """The RSVP form for one event: the submitted one with its errors, or a fresh one."""
     submitted = (context.get("rsvp_forms") or {}).get(block_id)
-    page = context.get("page")
-    action = ""
-    if page is not None:
-        action = page.get_url(context.get("request")) + page.reverse_subpage("rsvp", args=[block_id])
     if submitted is not None:
-        submitted.helper.form_action = action
         return submitted
-    return RSVPForm(prefix=f"rsvp-{block_id}", action=action)
+    return RSVPForm.for_event(context["page"], block_id)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,9 +2,10 @@
 
 A page is stored when it is the same for every anonymous reader: a GET answered 200 with HTML, no cookie
 set (so no CSRF token was asked for), not marked private, no message shown, nobody signed in, and no
-undeclared query parameter read (``query``). A petition page qualifies: its sign form carries no CSRF token
-but the petition's signed, time-stamped form token, the same for every reader of one copy. A page with a
-form that does need a CSRF token (RSVP, share a story, the partner portal) is served from the view each time.
+undeclared query parameter read (``query``). A petition page and a campaign page qualify: their sign and
+RSVP forms carry no CSRF token but a signed, time-stamped form token bound to the petition or the event
+(``site_project.form_tokens``), the same for every reader of one copy. A page with a form that does need a
+CSRF token (share a story, the partner portal) is served from the view each time.
 
 Only requests without a session or messages cookie are served from the cache. A stored page is sent as
 ``Cache-Control: public`` with ``s-maxage``, so that a shared HTTP cache in front may keep it as well, and

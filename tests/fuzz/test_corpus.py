@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from petitions.models import Signature
 
+from ..campaigns.test_rsvp import rsvp_data, rsvp_url
 from .conftest import LANGUAGES, sign_data
 
 # --- The corpus ----------------------------------------------------------------------------------------------------
@@ -191,15 +192,14 @@ class Form:
     valid: dict
     main_field: str
     persona: str = "anonymous"
-    csrf: bool = True  # the sign forms check their signed form token instead (``petitions.abuse``)
+    csrf: bool = (
+        True  # the sign and RSVP forms check a signed form token instead (``site_project.form_tokens``)
+    )
 
 
 def public_forms(site) -> list[Form]:
     petition = site.petition
-    rsvp = {
-        f"{site.rsvp_prefix}-{key}": value
-        for key, value in {"name": "สมชาย", "email": "", "phone": "0812345678", "people": "2"}.items()
-    }
+    rsvp = rsvp_data(site.campaign, name="สมชาย", email="", phone="0812345678", people="2")
     profile = {"title": "มูลนิธิเอ", "kind": site.partner.kind, "description": "งานของเรา"}
     document = {"title": "รายงาน", "language": "th", "published_on": "2026-11-01", "summary": ""}
     return [
@@ -221,7 +221,9 @@ def public_forms(site) -> list[Form]:
         ),
         Form("confirm", "/{lang}/petitions/confirm/not-a-token/", {}, "token"),
         Form("unsubscribe", "/{lang}/petitions/unsubscribe/not-a-token/", {}, "token"),
-        Form("rsvp", f"/{{lang}}/{site.rsvp_path}", rsvp, f"{site.rsvp_prefix}-name"),
+        Form(
+            "rsvp", rsvp_url(site.campaign, language="{lang}"), rsvp, f"{site.rsvp_prefix}-name", csrf=False
+        ),
         Form(
             "share your story",
             "/{lang}/stories/share/",
@@ -317,8 +319,9 @@ def test_wrong_content_types_and_broken_bodies_are_refused_without_a_server_erro
 
 
 def test_every_form_refuses_a_post_without_its_csrf_token(site, error_log):
-    """The sign routes are left out: they are CSRF-exempt by design, so that a petition page is one cached copy
-    for every reader, and check their own signed form token (``tests/petitions/test_hostile_input.py``)."""
+    """The sign and RSVP routes are left out: they are CSRF-exempt by design, so that a petition or campaign page
+    is one cached copy for every reader, and check their own signed form token (``tests/petitions/
+    test_hostile_input.py``, ``tests/campaigns/test_rsvp.py``)."""
     sweep = Sweep()
     strict = {
         "anonymous": _client(enforce_csrf_checks=True),
@@ -381,6 +384,7 @@ def test_the_id_routes_come_from_the_urlconf_and_cover_every_app(db):
         "/en/account/invitation/<id:invitation_id>/<str:token>/",
         "/admin/petitions/export/<id:petition_id>/",
         "/admin/campaigns/<id:page_id>/copy-to-year/",
+        "/km/campaigns/rsvp/<id:campaign_id>/<str:block_id>/",
         "/admin/stories/consents/<id:consent_id>/withdraw/",
     ]:
         assert expected in routes

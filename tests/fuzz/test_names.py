@@ -6,6 +6,7 @@ from campaigns.models import EventRSVP
 from petitions.models import Signature
 from stories.models import StorySubmission
 
+from ..campaigns.test_rsvp import rsvp_data, rsvp_url
 from .conftest import sign_data
 
 INVISIBLE_NAMES = {
@@ -47,11 +48,10 @@ def test_the_embed_sign_form_refuses_an_invisible_name(client, site):
 
 def test_the_rsvp_form_refuses_an_invisible_name(client, site):
     for kind, name in INVISIBLE_NAMES.items():
-        data = {"name": name, "email": "somchai@example.org", "phone": "", "people": "2"}
-        response = client.post(
-            f"/th/{site.rsvp_path}", {f"{site.rsvp_prefix}-{key}": value for key, value in data.items()}
-        )
+        response = client.post(rsvp_url(site.campaign), rsvp_data(site.campaign, name=name))
         assert response.status_code == 400, kind
+        expected = "กรุณากรอกช่องนี้" if name.isspace() else THAI_MESSAGE  # all spaces: an empty field
+        assert expected in response.content.decode(), kind
     assert not EventRSVP.objects.exists()
 
 
