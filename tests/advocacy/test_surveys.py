@@ -395,3 +395,29 @@ def test_the_demo_makes_the_renewal_survey_in_thai_and_english_once(
     assert (
         "Yearly membership renewal survey" in client_as(representative).get("/en/account/").content.decode()
     )
+
+
+# --- Query budgets ----------------------------------------------------------------------------------------------
+
+
+def test_a_survey_page_runs_at_most_sixteen_queries_with_one_question_or_twelve(
+    every_type, home, client, django_assert_max_num_queries
+):
+    short = survey_page(home, title="สั้น", slug="short", questions=RENEWAL_QUESTIONS[:1])
+    for page in (short, every_type):
+        client.get(page.url)  # the site chrome is cached after the first visitor
+        with django_assert_max_num_queries(16):
+            response = client.get(page.url)
+    shown = [label for kind, (label, _value) in EVERY_TYPE.items() if kind != "hidden"]
+    assert all(label in response.content.decode() for label in shown)
+
+
+def test_an_answer_filed_in_the_inbox_runs_at_most_thirty_six_queries(
+    renewal, client, django_assert_max_num_queries
+):
+    client.get(renewal.url)
+    names = question_names(renewal)
+    with django_assert_max_num_queries(36):
+        response = client.post(renewal.url, {names["ชื่อผู้ตอบ"]: "สมชาย", names["จะต่ออายุสมาชิกหรือไม่"]: "ต่อ"})
+    assert response.status_code == 200
+    assert InboxItem.objects.count() == 1
