@@ -11,7 +11,7 @@ from django.contrib.admin.utils import quote
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -48,10 +48,9 @@ def submission_link(item, user) -> tuple[str, str] | None:
         return reverse("petitions_admin:cosignatures"), _("Open the co-signatures to approve")
     viewset = getattr(type(target), "snippet_viewset", None)
     if viewset is not None and viewset.inspect_view_enabled:
-        try:
-            return reverse(viewset.get_url_name("inspect"), args=[quote(target.pk)]), _("Open the submission")
-        except NoReverseMatch:
-            pass
+        if not viewset.permission_policy.user_has_any_permission(user, ["view", "change"]):
+            return None
+        return reverse(viewset.get_url_name("inspect"), args=[quote(target.pk)]), _("Open the submission")
     url = AdminURLFinder(user).get_edit_url(target)
     return (url, _("Open the submission")) if url else None
 

@@ -65,7 +65,10 @@ def test_a_member_of_secretariat_cannot_change_a_story_by_crafting_its_id_into_a
 def test_a_member_of_safeguarding_sees_and_works_on_the_story(client_as, safeguarding_member, items):
     staff = client_as(safeguarding_member)
     assert STORYTELLER in staff.get(INBOX).content.decode()
-    assert STORYTELLER in staff.get(f"{INBOX}{items['story'].pk}/").content.decode()
+    page = staff.get(f"{INBOX}{items['story'].pk}/").content.decode()
+    link = f"/admin/snippets/stories/storysubmission/edit/{items['story'].object_id}/"
+    assert STORYTELLER in page and link in page
+    assert STORYTELLER in staff.get(link).content.decode()  # the story itself, where Safeguarding reviews it
     bulk = {"item": [str(items["story"].pk)], "action": "status", "status": "in_progress"}
     assert staff.post(INBOX, bulk).status_code == 302
     assert InboxItem.objects.get(sensitive=True).status == InboxStatus.IN_PROGRESS

@@ -135,7 +135,9 @@ def test_an_item_page_links_to_the_rsvp_and_keeps_notes_tags_and_status(staff, s
     item = InboxItem.objects.get()
     page = staff.get(item_url(item))
     assert page.status_code == 200
-    assert f"/admin/snippets/campaigns/eventrsvp/inspect/{made.pk}/" in page.content.decode()
+    link = f"/admin/snippets/campaigns/eventrsvp/inspect/{made.pk}/"
+    assert link in page.content.decode()
+    assert staff.get(link).status_code == 200  # the group may look at RSVPs
 
     saved = staff.post(
         item_url(item),
