@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from partners import portal
@@ -32,6 +31,6 @@ class AdvocacyConfig(AppConfig):
         portal.register_section(
             key="advocacy.reach",
             template="advocacy/portal/_reach.html",
-            context=import_string("advocacy.reach.views.portal_section"),  # by name: the views import models
+            context="advocacy.reach.views.portal_section",  # by its path: the views import models
             order=20,
         )
