@@ -42,7 +42,9 @@ def _run_measured(command: list[str], *, env: dict | None = None, timeout: float
         return popen.returncode, usage.ru_utime + usage.ru_stime, stderr.read().decode(errors="replace")
 
 
-def run_wrk(url: str, *, seconds: float, concurrency: int, method: str = "GET") -> dict:
+def run_wrk(
+    url: str, *, seconds: float, concurrency: int, method: str = "GET", headers: dict | None = None
+) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "wrk.json"
         env = {**os.environ, "WRK_REPORT": str(report), "WRK_METHOD": method}
@@ -53,6 +55,7 @@ def run_wrk(url: str, *, seconds: float, concurrency: int, method: str = "GET") 
             f"-d{max(int(round(seconds)), 1)}s",
             "--timeout",
             "10s",
+            *[part for name, value in (headers or {}).items() for part in ("-H", f"{name}: {value}")],
             "-s",
             str(WRK_SCRIPT),
             url,

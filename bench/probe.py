@@ -5,13 +5,19 @@ Runs with the site's production settings (the environment ``bench/run.py`` build
 * ``load-demo``: ``load_demo_data``, keeping the demo admin password in the bench workspace instead of
   overwriting the developer's ``var/demo-admin.txt``;
 * ``discover``: the URL of one page of each public type (or why there is none), the database engine;
-* ``queries PATH...``: SQL queries of a first and a repeat GET of each path, in-process, cache as configured;
+* ``queries PATH...``: SQL queries (and milliseconds) of a first and a repeat GET of each path, in-process, cache
+  as configured;
 * ``petition-counts PK``: stored and confirmed signature rows of one petition;
-* ``export PK``: stream the petition's signatures as CSV to /dev/null through the site's own exporter.
+* ``export PK``: stream the petition's signatures as CSV to /dev/null through the site's own exporter;
+* ``staff-session``: a member of the Secretariat group (made once, no password) signed in; prints the session
+  cookie the load generators send, so the staff rows measure the admin as the Secretariat sees it;
+* ``staff-queries PATH...``: as that member, the SQL queries and milliseconds of a first GET of each path in
+  this fresh process and of a repeat GET.
 
 Apps that do not exist yet are reported as missing, never fatal: the bench skips what depends on them.
 """
 
+import datetime
 import json
 import os
 import sys
@@ -24,13 +30,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.base")
 django.setup()
 
 from django.apps import apps  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
-from django.utils import translation  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from petitions import services  # noqa: E402
@@ -46,6 +55,14 @@ PAGE_TYPES = {
     "partners": ("partners", ("index", "directory", "listing"), ()),
     "partner": ("partners", ("partner", "organisation", "organization"), ("index", "directory", "listing")),
 }
+# The admin screens the Secretariat reads: the key, the URL name, the query string (a year for "dashboard-year").
+STAFF_PAGES = (
+    ("dashboard", "advocacy_dashboard", ""),
+    ("dashboard-year", "advocacy_dashboard", "year"),
+    ("inbox", "advocacy_inbox:index", ""),
+)
+STAFF_USERNAME = "bench-secretariat"
+STAFF_GROUP = "Secretariat"
 URL_NAMES = {
     "partners": ("partners:directory", "partners:index", "partners:list", "partner_directory"),
     "api": ("petitions:api_list", "petitions:api-list", "api:petitions", "petitions_api"),
@@ -127,6 +144,21 @@ def signature_model():
         return None
 
 
+def discover_staff() -> dict:
+    """The admin screens of ``STAFF_PAGES``; the year's dashboard asks for the 365 days up to today."""
+    found = {}
+    for key, name, query in STAFF_PAGES:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            found[key] = {"reason": f"no URL named {name}"}
+            continue
+        if query == "year":
+            url += f"?since={timezone.localdate() - datetime.timedelta(days=364):%Y-%m-%d}"
+        found[key] = {"url": url}
+    return found
+
+
 def discover() -> dict:
     pages = {}
     for key in ("home", "about", "campaign", "petition", "story", "partners", "partner"):
@@ -148,6 +180,7 @@ def discover() -> dict:
     return {
         "pages": pages,
         "api": api,
+        "staff": discover_staff(),
         "signature_model": bool(signature_model()),
         "apps": sorted(
             config.label
@@ -158,18 +191,53 @@ def discover() -> dict:
     }
 
 
-def queries(paths: list[str]) -> dict:
-    client = Client(HTTP_HOST="127.0.0.1")
+def queries(paths: list[str], client: Client | None = None) -> dict:
+    """SQL queries and milliseconds of a first GET of each path in this process, then of a repeat GET."""
+    client = client or Client(HTTP_HOST="127.0.0.1")
     counts = {}
     for path in paths:
         row = {}
         for visit in ("first", "repeat"):
+            started = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(path)
+            row[f"{visit}_ms"] = round(1000 * (time.perf_counter() - started), 1)
             row[visit] = len(captured)
             row["status"] = response.status_code
         counts[path] = row
     return counts
+
+
+def _staff_client() -> Client | None:
+    """A test client signed in as the bench's member of the Secretariat (made once), or None without the group."""
+    group = Group.objects.filter(name=STAFF_GROUP).first()
+    if group is None:
+        return None
+    user, created = get_user_model().objects.get_or_create(
+        username=STAFF_USERNAME, defaults={"email": "bench-secretariat@example.org"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(group)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    return client
+
+
+def staff_session() -> dict:
+    client = _staff_client()
+    if client is None:
+        return {"reason": f"no group named {STAFF_GROUP}"}
+    name = settings.SESSION_COOKIE_NAME
+    return {"cookie": {name: client.cookies[name].value}, "user": STAFF_USERNAME}
+
+
+def staff_queries(paths: list[str]) -> dict:
+    client = _staff_client()
+    if client is None:
+        return {path: {"reason": f"no group named {STAFF_GROUP}"} for path in paths}
+    return queries(paths, client)
 
 
 def _signatures_of(pk: int):
@@ -247,6 +315,10 @@ def main(argv: list[str]) -> None:
         result = petition_counts(int(args[0]))
     elif command == "export":
         result = export(int(args[0]))
+    elif command == "staff-session":
+        result = staff_session()
+    elif command == "staff-queries":
+        result = staff_queries(args)
     elif command == "idle":
         result = {"idle": True}
     else:

@@ -12,6 +12,7 @@ many clients at once (``concurrency``) and which ``flow``:
 * ``mixed``: each request is a signature with probability ``mixed.sign_share``, the petition JSON with
   ``mixed.json_share``, else one of ``mixed.reads``.
 
+``cookies`` (name -> value), when given, every client sends from its first request: the staff rows' session.
 Every client stops at the deadline. The result has the run's ``requests``, ``errors``, ``rps`` and
 p50/p95/p99 for the flow's main kind of request, and the same for every kind under ``by_kind``.
 """
@@ -281,6 +282,7 @@ def run(spec: dict) -> dict:
 
     def client(number: int) -> None:
         session = Session(spec["base"])
+        session.cookies.update(spec.get("cookies", {}))  # a signed-in member of staff, for the admin rows
         rng = random.Random(number)
         urls = spec.get("urls", [])
         signer = Signer(

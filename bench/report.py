@@ -40,7 +40,7 @@ def scenario_table(rows: list[dict]) -> str:
         if row.get("generator_cpu_pct") is not None:
             generator += f" ({row['generator_cpu_pct']:.0f}%)"
         errors = row.get("errors_all_kinds", row.get("errors", 0))
-        queries = f" (measured: {row['queries_on_hit']} SQL)" if row.get("queries_on_hit") is not None else ""
+        queries = _measured(row)
         lines.append(
             f"| {row['name']} | {row.get('data', 'demo')} | {row['concurrency']} | {generator} "
             f"| {_number(row.get('rps'))} | {_number(row.get('p50_ms'))} | {_number(row.get('p95_ms'))} "
@@ -49,6 +49,17 @@ def scenario_table(rows: list[dict]) -> str:
             f"| {_met(row.get('met'))} |"
         )
     return "\n".join(lines)
+
+
+def _measured(row: dict) -> str:
+    """What the probe measured beside the load: SQL on a cache hit, or a staff screen's SQL and first view."""
+    if row.get("queries_on_hit") is not None:
+        return f" (measured: {row['queries_on_hit']} SQL)"
+    if row.get("queries_per_view") is not None:
+        first = row.get("first_view_ms")
+        first_text = f", first view in a fresh process {_number(first, 0)} ms" if first is not None else ""
+        return f" (measured: {row['queries_per_view']} SQL a view{first_text})"
+    return ""
 
 
 def page_weight_table(weights: dict) -> str:

@@ -16,8 +16,9 @@ What one run does:
    ``site_project.settings.base`` with DEBUG off, a random SECRET_KEY, plain HTTP on 127.0.0.1.
 2. The baseline (``bench/baseline``: views ``ok`` and ``insert``) under gunicorn, then the site with its
    cache (``CACHE_URL``, locmem by default) and the django-tasks worker, then the site with
-   ``CACHE_URL=dummy://`` for the cold rows. All with the same gunicorn flags (``bench/servers.py``),
-   ``BENCH_WORKERS`` (2) sync workers, on 127.0.0.1 only.
+   ``CACHE_URL=dummy://`` for the cold rows, among them the Secretariat's admin screens (the dashboard
+   and the inbox, signed in with a session the probe makes). All with the same gunicorn flags
+   (``bench/servers.py``), ``BENCH_WORKERS`` (2) sync workers, on 127.0.0.1 only.
 3. Each scenario of ``bench/scenarios.py`` for ``BENCH_SECONDS`` (20) at its fixed concurrency, through
    ``wrk`` for GETs (``bin/install-wrk``; without it the Python generator stands in and the report says
    so) or ``bench/pyload.py`` for form posts. A scenario whose page or app does not exist is written as
@@ -32,7 +33,8 @@ One run at a time per machine: a second one waits for the first to finish (they 
 database ``phakhi_bench`` and the two cores). Other knobs: ``BENCH_SCALE_SIGNATURES`` (1,000,000) and friends (see ``bench/scale_data.py``),
 ``BENCH_URL_<PAGE>`` to point a scenario at a given path (``BENCH_URL_PETITION=/th/...``), ``BENCH_KEEP=1``
 to keep the PostgreSQL database afterwards, ``BENCH_ONLY=word,word`` to run only scenarios whose name
-contains one of the words.
+contains one of the words (a server none of them needs is not started: ``BENCH_ONLY=dashboard,baseline``
+runs the baseline and the dashboard's rows only).
 """
 
 import email
@@ -56,7 +58,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from . import load, pageweight, report, servers
 from .pyload import find_form
-from .scenarios import READ_PAGES, SCENARIOS, Scenario
+from .scenarios import READ_PAGES, SCENARIOS, STAFF_PAGES, Scenario
 from .stats import ratio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,6 +171,7 @@ class Bench:
         self.reasons: dict[str, str] = {}
         self.discovered: dict = {}
         self.queries: dict = {}
+        self.staff_queries: dict = {}
         self.run_id = secrets.token_hex(3)
         self.data_size = "demo"
 
@@ -237,8 +240,8 @@ class Bench:
         )
         return result.stdout
 
-    def probe(self, *args: str) -> dict:
-        return json.loads(self.manage(*args, module="bench.probe").strip().splitlines()[-1])
+    def probe(self, *args: str, env: dict | None = None) -> dict:
+        return json.loads(self.manage(*args, env=env, module="bench.probe").strip().splitlines()[-1])
 
     # Workspace --------------------------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -271,6 +274,12 @@ class Bench:
                 self.paths[key] = entry["url"]
             else:
                 self.reasons[key] = entry.get("reason", "not found")
+        for key in STAFF_PAGES:
+            entry = self.discovered.get("staff", {}).get(key, {"reason": "the probe found no admin screens"})
+            if entry.get("url"):
+                self.paths[key] = entry["url"]
+            else:
+                self.reasons[key] = entry["reason"]
         if self.discovered["api"].get("url"):
             self.paths["api"] = self.discovered["api"]["url"]
         else:
@@ -320,10 +329,11 @@ class Bench:
         self.processes.clear()
 
     # Availability -----------------------------------------------------------------------------------------
-    def get(self, server: servers.Process, path: str) -> tuple[int, bytes]:
+    def get(self, server: servers.Process, path: str, cookies: dict | None = None) -> tuple[int, bytes]:
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        headers = {"Cookie": cookie_header(cookies)} if cookies else {}
         try:
-            connection.request("GET", path)
+            connection.request("GET", path, headers=headers)
             response = connection.getresponse()
             return response.status, response.read()
         finally:
@@ -379,7 +389,13 @@ class Bench:
     def selected(self, scenario: Scenario) -> bool:
         return not self.only or any(word in scenario.name for word in self.only)
 
-    def skip(self, scenario: Scenario, reason: str) -> dict:
+    def wanted(self, *groups: str) -> bool:
+        """Whether any scenario of ``groups`` is selected: a server none of them needs is not started."""
+        return any(self.selected(scenario) for scenario in self.group(*groups))
+
+    def skip(self, scenario: Scenario, reason: str) -> dict | None:
+        if not self.selected(scenario):
+            return None
         row = self.base_row(scenario)
         row.update(status="skipped", reason=reason)
         self.rows.append(row)
@@ -409,7 +425,9 @@ class Bench:
             return self.paths[key], None
         return None, self.reasons.get(key, f"no {key} page")
 
-    def run_scenario(self, scenario: Scenario, server: servers.Process, **extra) -> dict | None:
+    def run_scenario(
+        self, scenario: Scenario, server: servers.Process, cookies: dict | None = None, **extra
+    ) -> dict | None:
         if not self.selected(scenario):
             return None
         path, reason = self.scenario_path(scenario)
@@ -421,7 +439,11 @@ class Bench:
         if scenario.generator == "wrk" and load.wrk_available():
             method = "POST" if scenario.flow == "post" else "GET"
             result = load.run_wrk(
-                server.url + path, seconds=self.seconds, concurrency=scenario.concurrency, method=method
+                server.url + path,
+                seconds=self.seconds,
+                concurrency=scenario.concurrency,
+                method=method,
+                headers={"Cookie": cookie_header(cookies)} if cookies else None,
             )
         else:
             spec = {
@@ -432,6 +454,7 @@ class Bench:
                 "urls": [path],
                 "run_id": f"{self.run_id}{self.data_size[0]}",
                 "sign": {"page": self.paths.get("petition")},
+                "cookies": cookies or {},
                 **extra,
             }
             result = load.run_python(spec, python=PYTHON)
@@ -447,6 +470,9 @@ class Bench:
         if scenario.group == "reading" and path in self.queries:
             row["queries_on_hit"] = self.queries[path]["repeat"]
             row["queries_first"] = self.queries[path]["first"]
+        if scenario.staff and "repeat" in self.staff_queries.get(path, {}):
+            row["queries_per_view"] = self.staff_queries[path]["repeat"]
+            row["first_view_ms"] = self.staff_queries[path]["first_ms"]
         if not row.get("requests"):
             row["errors"] = row.get("errors") or 1
             row.setdefault("error_detail", {})["note"] = f"no request completed in {self.seconds:g} s"
@@ -485,6 +511,8 @@ class Bench:
 
     # Phases -----------------------------------------------------------------------------------------------
     def run_baseline(self) -> None:
+        if not self.wanted("baseline"):
+            return
         log("baseline")
         baseline = self.start_baseline()
         try:
@@ -494,8 +522,11 @@ class Bench:
             self.stop_all()
 
     def run_warm(self) -> None:
+        groups = ("reading", "api", "signing", "confirming", "mixed")
+        if not self.wanted(*groups):
+            return
         log(f"site, cache {self.cache_url} (repeat visitors) [{self.data_size}]")
-        site = self.start_or_skip("site", None, ("reading", "api", "signing", "confirming", "mixed"))
+        site = self.start_or_skip("site", None, groups)
         if site is None:
             return
         try:
@@ -528,15 +559,40 @@ class Bench:
             self.stop_all()
 
     def run_cold(self) -> None:
+        if not self.wanted("reading-cold", "staff-cold"):
+            return
         log(f"site, cache dummy:// (every cache cold) [{self.data_size}]")
-        site = self.start_or_skip("site-cold", "dummy://", ("reading-cold",))
+        site = self.start_or_skip("site-cold", "dummy://", ("reading-cold", "staff-cold"))
         if site is None:
             return
         try:
             for scenario in self.group("reading-cold"):
                 self.run_scenario(scenario, site)
+            self.run_staff(site)
         finally:
             self.stop_all()
+
+    def run_staff(self, site: servers.Process) -> None:
+        """The Secretariat's screens, signed in: a session from the probe, then each screen must answer 200."""
+        scenarios = [scenario for scenario in self.group("staff-cold") if self.selected(scenario)]
+        if not scenarios:
+            return
+        session = self.probe("staff-session")
+        if "reason" in session:
+            for scenario in scenarios:
+                self.skip(scenario, session["reason"])
+            return
+        paths = [self.paths[scenario.page] for scenario in scenarios if scenario.page in self.paths]
+        if paths:  # a fresh process with the cold server's cache: the first view's time, then the queries
+            self.staff_queries.update(self.probe("staff-queries", *paths, env=self.site_env("dummy://")))
+        for scenario in scenarios:
+            path = self.paths.get(scenario.page)
+            if path is not None:
+                status, _body = self.get(site, path, cookies=session["cookie"])
+                if status != 200:
+                    self.skip(scenario, f"GET {path} as a member of the Secretariat returned {status}")
+                    continue
+            self.run_scenario(scenario, site, cookies=session["cookie"])
 
     def start_or_skip(self, name: str, cache_url: str | None, groups: tuple) -> servers.Process | None:
         """Start the site; if it cannot start, write its scenarios as not available, with the error."""
@@ -731,6 +787,7 @@ class Bench:
             "checks": self.checks,
             "page_weight": getattr(self, "page_weight", {}),
             "queries": self.queries,
+            "staff_queries": self.staff_queries,
             "memory": self.memory,
             "export": getattr(self, "export", None),
             "scale": getattr(self, "scale_stats", None),
@@ -768,6 +825,11 @@ class Bench:
         log(
             f"wrote {RESULTS.relative_to(ROOT)}/latest.md and latest.json in {time.monotonic() - began:.0f} s"
         )
+
+
+def cookie_header(cookies: dict) -> str:
+    """``{"sessionid": "abc"}`` as a Cookie header's value."""
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
 def _peak_rss_of(command: list[str], env: dict) -> dict:

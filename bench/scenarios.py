@@ -4,11 +4,19 @@ A scenario names the server it runs against (``baseline``, the site with its cac
 visitor finds them, or the site with every cache cold), the page or flow, the load generator, the
 concurrency, the baseline row its throughput is compared with, and the issue's target for it. A scenario
 whose page does not exist yet is not an error: ``bench/run.py`` writes it as "not available: <reason>".
+
+The staff rows ("cold dashboard", "cold inbox") read the admin as a member of the Secretariat group: the
+probe signs one in and the generator sends its session cookie. "Cold" means what it means for the cold read
+rows: the site runs with ``CACHE_URL=dummy://`` (freshly started after the data was loaded), so no request
+finds anything a previous one cached; one client sends requests one after another for the scenario's time,
+and the row's p95 is over all of them. The admin has no page cache in any case; the row also gives the SQL
+queries of one view and the first view's time in a fresh process (``bench.probe staff-queries``).
 """
 
 from dataclasses import dataclass
 
 READ_PAGES = ("home", "about", "campaign", "petition", "story", "partners", "partner")
+STAFF_PAGES = ("dashboard", "dashboard-year", "inbox")
 HIGH = 16  # clients at once for throughput
 
 
@@ -60,7 +68,7 @@ class Target:
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    group: str  # baseline | reading | reading-cold | api | signing | confirming | mixed
+    group: str  # baseline | reading | reading-cold | staff-cold | api | signing | confirming | mixed
     server: str  # baseline | site | site-cold
     flow: str  # get | post | sign | confirm | mixed
     concurrency: int
@@ -70,6 +78,7 @@ class Scenario:
     baseline: str | None = None  # name of the baseline scenario its throughput is divided by
     target: Target | None = None
     at_scale: bool = True  # run again on the full-size data when BENCH_SCALE=1
+    staff: bool = False  # signed in as a member of the Secretariat group
 
 
 REPEAT = Target(min_ratio=0.8, zero_queries_on_hit=True)
@@ -136,6 +145,30 @@ SCENARIOS: list[Scenario] = [
         )
         for page in READ_PAGES
     ],
+    # The Secretariat's admin screens, every cache cold, one request at a time (the issue: under 300 ms cold).
+    Scenario(
+        "cold dashboard ×1",
+        "staff-cold",
+        "site-cold",
+        "get",
+        1,
+        "wrk",
+        page="dashboard",
+        target=Target(max_p95_ms=300),
+        staff=True,
+    ),
+    Scenario(
+        "cold dashboard, a year ×1",
+        "staff-cold",
+        "site-cold",
+        "get",
+        1,
+        "wrk",
+        page="dashboard-year",
+        target=Target(max_p95_ms=300),
+        staff=True,
+    ),
+    Scenario("cold inbox ×1", "staff-cold", "site-cold", "get", 1, "wrk", page="inbox", staff=True),
     # Writes through the real forms, then the mix.
     Scenario(
         "signing",

@@ -1,8 +1,12 @@
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from bench import pyload
 from bench.pageweight import Resource, is_external, resources_in_html, urls_in_css
 from bench.pyload import find_form, looks_accepted
-from bench.run import bench_database_url, confirm_links, first_count
+from bench.run import Bench, bench_database_url, confirm_links, cookie_header, first_count
+from bench.scenarios import SCENARIOS
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="/static/css/site.abc.css">
@@ -102,3 +106,51 @@ def test_the_public_count_is_found_in_the_petition_json():
 def test_the_bench_never_touches_the_database_it_was_given():
     url = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
     assert bench_database_url(url) == "postgres://postgres@127.0.0.1:5432/phakhi_bench?sslmode=disable"
+
+
+def test_only_the_servers_the_chosen_scenarios_need_are_started(monkeypatch):
+    monkeypatch.setenv("BENCH_ONLY", "dashboard,baseline")
+    bench = Bench()
+    assert bench.wanted("baseline")
+    assert bench.wanted("reading-cold", "staff-cold")
+    assert not bench.wanted("reading", "api", "signing", "confirming", "mixed")
+    assert [s.name for s in SCENARIOS if s.group == "staff-cold" and bench.selected(s)] == [
+        "cold dashboard ×1",
+        "cold dashboard, a year ×1",
+    ]
+
+
+def test_the_python_generator_sends_the_staff_session_with_every_request():
+    seen = []
+
+    class Admin(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  (the handler's name is http.server's)
+            seen.append(self.headers.get("Cookie"))
+            signed_in = self.headers.get("Cookie") == "sessionid=abc; lang=th"
+            self.send_response(200 if signed_in else 500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Admin)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = pyload.run(
+            {
+                "base": f"http://127.0.0.1:{server.server_port}",
+                "seconds": 0.3,
+                "concurrency": 1,
+                "flow": "get",
+                "urls": ["/admin/advocacy/"],
+                "cookies": {"sessionid": "abc", "lang": "th"},
+            }
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result["requests"] > 0
+    assert result["errors"] == 0
+    assert set(seen) == {"sessionid=abc; lang=th"}
+    assert cookie_header({"sessionid": "abc", "lang": "th"}) == "sessionid=abc; lang=th"
