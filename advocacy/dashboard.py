@@ -2,8 +2,9 @@
 
 ``load_choices()`` reads what the filters offer (petitions, campaigns, themes, partners: four queries);
 ``DashboardFilters`` parses the filters from the URL; ``build_dashboard(scope)`` gathers every panel in a fixed
-number of queries, whatever the number of signatures: it reads ``SignatureTally`` (counted signatures per
-petition, day, province, source and language), ``SignatureStatusCount`` (received per day and status),
+number of queries, whatever the number of signatures: it reads ``SignatureDailyTotal`` (counted signatures per
+petition and day by province, by source and by language) and, for a partner's referrals or a year's window,
+``SignatureTally`` (all three crossed), ``SignatureStatusCount`` (received per day and status),
 the RSVPs and co-signatures grouped in the database, and the inbox's items grouped by form and week. It never
 reads a signature row.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,9 +28,11 @@ from petitions.models import (
     CoSignatureStatus,
     OrganisationCoSignature,
     PetitionPage,
+    SignatureDailyTotal,
     SignatureStatus,
     SignatureStatusCount,
     SignatureTally,
+    TallyDimension,
 )
 from site_project import provinces
 from site_project.dates import display_date
@@ -265,13 +268,21 @@ class Scope:
     theme_key: str | None
     choices: Choices = field(repr=False)
 
-    def tallies(self):
-        rows = SignatureTally.objects.filter(day__range=(self.since, self.until))
+    def counted_by(self, key: str):
+        """Counted signatures grouped by ``key`` (``"day"``, ``"province"``, ``"source"`` or ``"locale"``), as
+        rows of ``k`` and ``n``: from the daily totals, or from the tallies when a partner's sources are chosen
+        (the totals do not cross a source with a province or a language)."""
+        if self.sources is None:
+            rows = SignatureDailyTotal.objects.filter(
+                dimension=TallyDimension.LOCALE if key == "day" else key, day__range=(self.since, self.until)
+            )
+            field = "day" if key == "day" else "value"
+        else:
+            rows = SignatureTally.objects.filter(day__range=(self.since, self.until), source__in=self.sources)
+            field = key
         if self.petition_ids is not None:
             rows = rows.filter(petition_id__in=self.petition_ids)
-        if self.sources is not None:
-            rows = rows.filter(source__in=self.sources)
-        return rows
+        return rows.values(k=F(field)).annotate(n=Sum("count")).order_by()
 
 
 # --- The panels --------------------------------------------------------------------------------------------------
@@ -289,8 +300,8 @@ class Dashboard:
     notes: dict[str, str]
 
 
-def _grouped(rows, key: str) -> dict:
-    return {row[key]: row["n"] for row in rows.values(key).annotate(n=Sum("count")).order_by()}
+def _grouped(scope: Scope, key: str) -> dict:
+    return {row["k"]: row["n"] for row in scope.counted_by(key)}
 
 
 def _share(part: int, whole: int) -> float:
@@ -321,7 +332,7 @@ def _bucketed(by_day: dict, days: list[datetime.date], weekly: bool) -> list[int
 
 def signatures_over_time(scope: Scope, statuses: dict) -> Chart:
     days, weekly = _buckets(scope.since, scope.until)
-    confirmed = _bucketed(_grouped(scope.tallies(), "day"), days, weekly)
+    confirmed = _bucketed(_grouped(scope, "day"), days, weekly)
     waiting = _bucketed(statuses.get(SignatureStatus.PENDING, {}), days, weekly)
     markers = [
         Marker(c.key_date, c.title)
@@ -370,7 +381,7 @@ def signatures_over_time(scope: Scope, statuses: dict) -> Chart:
 
 
 def by_province(scope: Scope) -> Chart:
-    counts = _grouped(scope.tallies(), "province")
+    counts = _grouped(scope, "province")
     total = sum(counts.values())
     if total:
         first = max(counts, key=lambda code: (counts[code], code))
@@ -400,13 +411,11 @@ def by_province(scope: Scope) -> Chart:
 
 
 def by_source(scope: Scope, total: int) -> Chart:
-    rows = list(
-        scope.tallies().values("source").annotate(n=Sum("count")).order_by("-n", "source")[:TOP_SOURCES]
-    )
+    rows = list(scope.counted_by("source").order_by("-n", "k")[:TOP_SOURCES])
     partners = scope.choices.source_partners
     bars = []
     for row in rows:
-        source = row["source"]
+        source = row["k"]
         if source in partners:
             label, note = partners[source], _("partner's link (%(source)s)") % {"source": source}
         else:
@@ -435,7 +444,7 @@ def by_source(scope: Scope, total: int) -> Chart:
 
 
 def by_language(scope: Scope) -> tuple[Chart, int]:
-    counts = _grouped(scope.tallies(), "locale")
+    counts = _grouped(scope, "locale")
     names = {code: str(name) for code, name in settings.LANGUAGES}
     bars = [Bar(names.get(code, code), n) for code, n in counts.items()]
     total = sum(counts.values())

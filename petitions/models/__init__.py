@@ -14,10 +14,12 @@ from .signatures import (
     OrganisationCoSignature,
     QuarantineReason,
     Signature,
+    SignatureDailyTotal,
     SignatureQuerySet,
     SignatureStatus,
     SignatureStatusCount,
     SignatureTally,
+    TallyDimension,
     UpdatesConsent,
 )
 
@@ -33,9 +35,11 @@ __all__ = [
     "PetitionUpdate",
     "QuarantineReason",
     "Signature",
+    "SignatureDailyTotal",
     "SignatureQuerySet",
     "SignatureStatus",
     "SignatureStatusCount",
     "SignatureTally",
+    "TallyDimension",
     "UpdatesConsent",
 ]

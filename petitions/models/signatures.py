@@ -150,9 +150,45 @@ class SignatureTally(models.Model):
                 fields=["petition", "day", "province", "source", "locale"], name="petitions_one_tally_per_key"
             )
         ]
+        # A partner's referrals (its slug as the source) read without scanning every tally.
+        indexes = [models.Index(fields=["source", "day"], name="petitions_tally_source")]
 
     def __str__(self):
         return f"{self.petition_id} {self.day} {self.province} {self.source} {self.locale}: {self.count}"
+
+
+class TallyDimension(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    SOURCE = "source", _("Source")
+    LOCALE = "locale", _("Language")
+
+
+class SignatureDailyTotal(models.Model):
+    """Counted signatures per petition and day by one dimension at a time: staff's charts read these.
+
+    ``SignatureTally`` crosses every dimension, so at full size it has nearly a row per signature; these hold a
+    petition's day once per province, source and language (a few dozen rows), for the dashboard's totals. The
+    aggregator writes them with the tallies, in the same transaction, so they always agree.
+    """
+
+    petition = models.ForeignKey("petitions.PetitionPage", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    dimension = models.CharField(max_length=8, choices=TallyDimension.choices)
+    value = models.CharField(max_length=64, blank=True)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily signature total")
+        verbose_name_plural = _("daily signature totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "day", "dimension", "value"], name="petitions_one_daily_total_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["dimension", "day"], name="petitions_daily_total_day")]
+
+    def __str__(self):
+        return f"{self.petition_id} {self.day} {self.dimension}={self.value}: {self.count}"
 
 
 class SignatureStatusCount(models.Model):

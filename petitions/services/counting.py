@@ -1,6 +1,7 @@
 """Counting: the aggregator folds confirmed signatures into the tallies the public count reads.
 
-It is the only code that writes ``SignatureTally``; the public count itself is read in ``selectors``.
+It is the only code that writes ``SignatureTally`` and the daily totals beside it (``SignatureDailyTotal``,
+what staff's charts read); the public count itself is read in ``selectors``.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from .. import selectors, tasks
-from ..models import Signature, SignatureStatus, SignatureTally
+from ..models import Signature, SignatureDailyTotal, SignatureStatus, SignatureTally
 
 logger = logging.getLogger(__name__)
 
@@ -79,11 +80,22 @@ def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE) -> int:
 
 
 def _apply_tally_changes(changes: Counter) -> None:
+    """Add the changes to the tallies and to the daily totals per province, source and language."""
+    totals: Counter = Counter()
+    for (petition_id, day, province, source, locale), delta in changes.items():
+        for dimension, value in (("province", province), ("source", source), ("locale", locale)):
+            totals[(petition_id, day, dimension, value)] += delta
+    _add_counts(SignatureTally, ("petition_id", "day", "province", "source", "locale"), changes)
+    _add_counts(SignatureDailyTotal, ("petition_id", "day", "dimension", "value"), totals)
+
+
+def _add_counts(model, key_fields: tuple, changes: Counter) -> None:
+    """Add each change to the ``count`` of ``model``'s row with that key, making the rows not there yet."""
     petition_ids = {key[0] for key in changes}
     days = {key[1] for key in changes}
     existing = {
-        (t.petition_id, t.day, t.province, t.source, t.locale): t
-        for t in SignatureTally.objects.filter(petition_id__in=petition_ids, day__in=days)
+        tuple(getattr(row, name) for name in key_fields): row
+        for row in model.objects.filter(petition_id__in=petition_ids, day__in=days)
     }
     to_update, to_create = [], []
     for key, delta in changes.items():
@@ -93,19 +105,9 @@ def _apply_tally_changes(changes: Counter) -> None:
             existing[key].count += delta
             to_update.append(existing[key])
         else:
-            petition_id, day, province, source, locale = key
-            to_create.append(
-                SignatureTally(
-                    petition_id=petition_id,
-                    day=day,
-                    province=province,
-                    source=source,
-                    locale=locale,
-                    count=delta,
-                )
-            )
-    SignatureTally.objects.bulk_update(to_update, ["count"], batch_size=500)
-    SignatureTally.objects.bulk_create(to_create, batch_size=500)
+            to_create.append(model(**dict(zip(key_fields, key, strict=True)), count=delta))
+    model.objects.bulk_update(to_update, ["count"], batch_size=500)
+    model.objects.bulk_create(to_create, batch_size=500)
 
 
 def pending_aggregation() -> bool:
@@ -170,6 +172,7 @@ def _rebuild_tallies(petition_id: int) -> None:
     with transaction.atomic():
         _aggregation_lock()
         SignatureTally.objects.filter(petition_id=petition_id).delete()
+        SignatureDailyTotal.objects.filter(petition_id=petition_id).delete()
         Signature.objects.filter(petition_id=petition_id).exclude(status=SignatureStatus.CONFIRMED).update(
             counted=False
         )

@@ -10,6 +10,7 @@ import itertools
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.users.models import UserProfile
@@ -20,6 +21,7 @@ from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from petitions.models import (
     CoSignatureStatus,
     OrganisationCoSignature,
+    SignatureDailyTotal,
     SignatureStatus,
     SignatureStatusCount,
     SignatureTally,
@@ -28,6 +30,32 @@ from site_project import provinces
 
 URL = "/admin/advocacy/"
 TODAY = timezone.localdate()
+
+
+def count_in(rows) -> None:
+    """Store tallies as the aggregator leaves them: the rows, and their petitions' daily totals per province,
+    source and language summed again from all their tallies."""
+    rows = list(rows)
+    SignatureTally.objects.bulk_create(rows, batch_size=1000)
+    petition_ids = {row.petition_id for row in rows}
+    SignatureDailyTotal.objects.filter(petition_id__in=petition_ids).delete()
+    for dimension in ("province", "source", "locale"):
+        sums = (
+            SignatureTally.objects.filter(petition_id__in=petition_ids)
+            .values("petition_id", "day", dimension)
+            .annotate(n=Sum("count"))
+            .order_by()
+        )
+        SignatureDailyTotal.objects.bulk_create(
+            SignatureDailyTotal(
+                petition_id=row["petition_id"],
+                day=row["day"],
+                dimension=dimension,
+                value=row[dimension],
+                count=row["n"],
+            )
+            for row in sums
+        )
 
 
 def tallies(petition, *, signatures: int, province="chiang-rai", source="", locale="th", days: int = 30):
@@ -39,7 +67,7 @@ def tallies(petition, *, signatures: int, province="chiang-rai", source="", loca
         count = min(10, left)
         rows[day] = rows.get(day, 0) + count
         left -= count
-    SignatureTally.objects.bulk_create(
+    count_in(
         SignatureTally(petition=petition, day=day, province=province, source=source, locale=locale, count=n)
         for day, n in rows.items()
     )
@@ -51,19 +79,16 @@ def many_tally_rows(petition, *, signatures: int, skip: int = 0):
     codes = [province.code for province in provinces.PROVINCES]
     keys = itertools.product(range(30), codes, ["", "friends", "line", "facebook"], ["th", "en", "my", "km"])
     keys = itertools.islice(keys, skip, None)
-    SignatureTally.objects.bulk_create(
-        (
-            SignatureTally(
-                petition=petition,
-                day=TODAY - datetime.timedelta(days=day),
-                province=province,
-                source=source,
-                locale=locale,
-                count=1,
-            )
-            for (day, province, source, locale), _n in zip(keys, range(signatures), strict=False)
-        ),
-        batch_size=1000,
+    count_in(
+        SignatureTally(
+            petition=petition,
+            day=TODAY - datetime.timedelta(days=day),
+            province=province,
+            source=source,
+            locale=locale,
+            count=1,
+        )
+        for (day, province, source, locale), _n in zip(keys, range(signatures), strict=False)
     )
 
 
@@ -359,7 +384,7 @@ def test_the_year_over_year_chart_aligns_both_years_on_the_key_date(secretariat,
             key_date=key,
             body=[("petition", {"petition": petition, "intro": ""})],
         )
-    SignatureTally.objects.bulk_create(
+    count_in(
         SignatureTally(petition=petition, day=day, province="bangkok", source="", locale="th", count=n)
         for petition, day, n in (
             (children, this_key - datetime.timedelta(days=5), 7),

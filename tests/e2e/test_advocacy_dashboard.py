@@ -13,6 +13,7 @@ from campaigns.models import EventRSVP
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from petitions.models import SignatureStatus, SignatureStatusCount, SignatureTally
+from tests.advocacy.test_dashboard import count_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -77,7 +78,7 @@ def figures(home):
                 (SignatureStatus.QUARANTINED, n % 3),
             )
         )
-    SignatureTally.objects.bulk_create(rows)
+    count_in(rows)
     EventRSVP.objects.create(
         campaign=campaign,
         event_block_id="walk",

@@ -1,0 +1,46 @@
+"""The daily totals staff's charts read move with the tallies: the aggregator writes both in one transaction."""
+
+from django.utils import timezone
+
+from petitions.factories import SignatureFactory
+from petitions.models import Signature, SignatureDailyTotal, SignatureStatus
+from petitions.services import aggregate_signatures, reconcile_signature_counts
+
+
+def _totals(petition) -> dict:
+    return {
+        (row.dimension, row.value): row.count
+        for row in SignatureDailyTotal.objects.filter(petition=petition, day=timezone.localdate())
+        if row.count
+    }
+
+
+def test_counting_adds_each_signature_to_its_province_source_and_language(petition):
+    SignatureFactory.create_batch(
+        2, petition=petition, confirmed=True, province="chiang-rai", source="friends"
+    )
+    SignatureFactory(petition=petition, confirmed=True, province="bangkok", locale="en")
+    aggregate_signatures()
+    assert _totals(petition) == {
+        ("province", "chiang-rai"): 2,
+        ("province", "bangkok"): 1,
+        ("source", "friends"): 2,
+        ("source", ""): 1,
+        ("locale", "th"): 2,
+        ("locale", "en"): 1,
+    }
+
+
+def test_an_invalidated_signature_leaves_the_totals(petition):
+    kept, dropped = SignatureFactory.create_batch(2, petition=petition, confirmed=True)
+    aggregate_signatures()
+    Signature.objects.filter(pk=dropped.pk).update(status=SignatureStatus.INVALIDATED)
+    aggregate_signatures()
+    assert _totals(petition) == {("province", "bangkok"): 1, ("source", ""): 1, ("locale", "th"): 1}
+
+
+def test_rebuilding_a_petitions_tallies_rebuilds_its_totals_once(petition):
+    SignatureFactory.create_batch(3, petition=petition, confirmed=True)
+    aggregate_signatures()
+    reconcile_signature_counts(fix=True)
+    assert _totals(petition) == {("province", "bangkok"): 3, ("source", ""): 3, ("locale", "th"): 3}
