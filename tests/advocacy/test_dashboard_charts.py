@@ -1,0 +1,118 @@
+"""The dashboard's charts as functions from rows to SVG: labelled for screen readers, escaped, sorted, and
+with the same figures in their table and CSV."""
+
+import datetime
+
+from django.utils import translation
+
+from advocacy.charts import Bar, Marker, Series, bar_chart, province_map, time_series, year_over_year
+from advocacy.provinces_grid import TILES
+from site_project import provinces
+
+DAY = datetime.date(2025, 11, 25)
+
+
+def test_the_tile_map_places_each_of_the_77_provinces_on_a_square_of_its_own():
+    assert set(TILES) == {province.code for province in provinces.PROVINCES}
+    assert len(set(TILES.values())) == 77
+
+
+def test_the_tile_map_names_every_province_with_its_count_and_lists_the_largest_first():
+    with translation.override("en"):
+        chart = province_map(
+            key="provinces",
+            title="By province",
+            summary="Most from Chiang Rai.",
+            counts={"chiang-rai": 12, "bangkok": 30, "outside-th": 2},
+            value_label="Signatures",
+        )
+    svg = str(chart.svg)
+    assert svg.count("<title") == 1 + 77  # the chart's own, and one a province
+    assert "<title>Chiang Rai: 12</title>" in svg and "<title>Nan: 0</title>" in svg
+    assert chart.rows == [("Bangkok", 30), ("Chiang Rai", 12), ("Outside Thailand", 2)]
+    assert chart.top() == [["Bangkok", "30"], ["Chiang Rai", "12"], ["Outside Thailand", "2"]]
+
+
+def test_every_chart_is_an_image_labelled_by_its_title_and_summary():
+    chart = bar_chart(
+        key="sources",
+        title="By source",
+        summary="Half came through partners.",
+        bars=[Bar("line", 3)],
+        label="Source",
+        value_label="Signatures",
+    )
+    svg = str(chart.svg)
+    assert svg.startswith("<svg")
+    assert 'role="img" aria-labelledby="chart-sources-title chart-sources-desc"' in svg
+    assert '<title id="chart-sources-title">By source</title>' in svg
+    assert '<desc id="chart-sources-desc">Half came through partners.</desc>' in svg
+
+
+def test_bars_run_from_the_largest_and_names_are_escaped():
+    chart = bar_chart(
+        key="sources",
+        title="By source",
+        summary="",
+        bars=[Bar("small", 1), Bar("<script>alert(1)</script>", 9), Bar("middle", 5)],
+        label="Source",
+        value_label="Signatures",
+    )
+    assert [row[0] for row in chart.rows] == ["<script>alert(1)</script>", "middle", "small"]
+    assert "<script>" not in str(chart.svg)
+    assert "&lt;script&gt;" in str(chart.svg)
+
+
+def test_a_bar_with_a_limit_shows_how_full_it_is():
+    chart = bar_chart(
+        key="rsvps",
+        title="RSVPs",
+        summary="",
+        bars=[Bar("Walk", 30, limit=40)],
+        label="Event",
+        value_label="People",
+        limit_label="Places",
+    )
+    assert "<title>Walk: 30 / 40</title>" in str(chart.svg)
+    assert chart.table() == [["Walk", "30", "40"]]
+
+
+def test_a_time_series_marks_the_key_dates_inside_its_period_only():
+    days = [DAY + datetime.timedelta(days=n) for n in range(-3, 4)]
+    with translation.override("th"):
+        chart = time_series(
+            key="over-time",
+            title="Over time",
+            summary="",
+            days=days,
+            series=[Series("Confirmed", [1, 2, 3, 4, 3, 2, 1]), Series("Waiting", [0, 1, 0, 1, 0, 1, 0])],
+            markers=[Marker(DAY, "25 November"), Marker(DAY.replace(year=2024), "Last year")],
+        )
+    svg = str(chart.svg)
+    assert "<title>25 November (25 พ.ย. 2568)</title>" in svg
+    assert "Last year" not in svg
+    assert chart.table()[3] == ["25 พ.ย. 2568", "4", "1"]
+    assert chart.csv_rows()[0] == ["Day", "Confirmed", "Waiting"]
+    assert chart.csv_rows()[4] == ["2025-11-25", 4, 1]
+
+
+def test_year_over_year_aligns_both_years_on_day_zero():
+    chart = year_over_year(
+        key="year-over-year",
+        title="This year against last",
+        summary="",
+        offsets=[-1, 0, 1],
+        series=[Series("2025", [1, 5, 9]), Series("2024", [2, 4, 6])],
+        key_date_label="Key date",
+    )
+    assert chart.rows == [(-1, 1, 2), (0, 5, 4), (1, 9, 6)]
+    assert "<title>Key date</title>" in str(chart.svg)
+
+
+def test_an_empty_chart_says_so_and_has_no_table():
+    with translation.override("en"):
+        chart = bar_chart(
+            key="cosignatures", title="Co-signers", summary="None yet.", bars=[], label="Org", value_label="n"
+        )
+    assert "Nothing to show for these filters." in str(chart.svg)
+    assert chart.rows == [] and chart.csv_rows() == [["Org", "n"]]
