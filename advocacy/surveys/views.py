@@ -21,6 +21,16 @@ def inbox_url(page: SurveyPage) -> str:
         return ""
 
 
+def chart_url_for_inbox_form(*, form_id, user) -> str:
+    """The charts of the survey behind the inbox form ``form_id``; empty for another form or a user who may not."""
+    form = InboxForm.objects.filter(pk=form_id, key__startswith=f"{services.FORM_KEY_PREFIX}:").first()
+    if form is None:
+        return ""
+    translation_key = form.key.removeprefix(f"{services.FORM_KEY_PREFIX}:")
+    page = get_forms_for_user(user).filter(translation_key=translation_key).order_by("pk").first()
+    return reverse("advocacy_surveys:summary", args=[page.pk]) if page else ""
+
+
 def summary(request, page_id: int):
     page = get_object_or_404(SurveyPage, pk=page_id)
     if not get_forms_for_user(request.user).filter(pk=page.pk).exists():

@@ -123,6 +123,8 @@ def test_a_translated_survey_answered_in_the_portal_and_by_the_public_lands_in_o
     page = chart.content.decode()
     assert "<svg" in page and "3 answers in every language" in page
     assert f"?form={form.pk}" in page  # the inbox, filtered to this survey
+    inbox = client_as(admin_user).get(f"/admin/advocacy/inbox/?form={form.pk}").content.decode()
+    assert f"/admin/advocacy/surveys/{renewal.pk}/" in inbox  # the inbox's form filter leads to the charts
     item = client_as(admin_user).get(f"/admin/advocacy/inbox/{items[0].pk}/").content.decode()
     assert f"/admin/forms/submissions/{items[0].submission.page_id}/" in item  # and back to the answer
 
