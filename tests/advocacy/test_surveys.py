@@ -118,6 +118,11 @@ def test_a_translated_survey_answered_in_the_portal_and_by_the_public_lands_in_o
     assert dict(questions["จะต่ออายุสมาชิกหรือไม่"].chart.rows) == {"ต่อ": 2, "ไม่ต่อ": 0, "ยังไม่แน่ใจ": 1}
     assert dict(questions["งานที่อยากทำร่วมกัน"].chart.rows) == {"รณรงค์": 3, "อบรม": 1, "วิจัย": 1}
 
+    translator = client_as(admin_user).get(reverse("wagtailadmin_pages:edit", args=[english_renewal.pk]))
+    assert (
+        translator.status_code == 200 and "Renew" in translator.content.decode()
+    )  # wagtail-localize's editor
+
     chart = client_as(admin_user).get(f"/admin/advocacy/surveys/{english_renewal.pk}/")
     assert chart.status_code == 200
     page = chart.content.decode()
@@ -209,9 +214,15 @@ EVERY_TYPE = {
     "date": ("วันที่", "2026-11-30"),
     "datetime": ("เวลานัด", "2026-11-30T10:00"),
     "hidden": ("ที่มา", "line"),
+    "multiselect": ("ภาษา", ["ไทย", "อังกฤษ"]),
 }
 TYPED = ("singleline", "multiline", "email", "number", "url", "date", "datetime", "hidden")
-CHOICES = {"checkboxes": "รณรงค์\nอบรม", "dropdown": "เชียงราย\nพะเยา", "radio": "ต่อ\nไม่ต่อ"}
+CHOICES = {
+    "checkboxes": "รณรงค์\nอบรม",
+    "dropdown": "เชียงราย\nพะเยา",
+    "radio": "ต่อ\nไม่ต่อ",
+    "multiselect": "ไทย\nอังกฤษ\nพม่า",
+}
 BAD = [
     ("singleline", "ก" * 256, "Ensure this value has at most 255 characters"),
     ("multiline", "x" * 5_001, "Ensure this value has at most 5000 characters"),
@@ -225,6 +236,7 @@ BAD = [
     ("date", "31/02/2026", "Enter a valid date."),
     ("datetime", "พรุ่งนี้เช้า", "Enter a valid date/time."),
     ("hidden", "x" * 256, "Ensure this value has at most 255 characters"),
+    ("multiselect", ["ไทย", "จีน"], "Select a valid choice."),
 ]
 
 
