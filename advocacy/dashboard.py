@@ -64,6 +64,7 @@ class Campaign:
     year: int
     key_date: datetime.date | None
     petition_ids: frozenset  # the petitions it embeds, by the id their signatures are counted under
+    capacities: dict  # an event block's id -> how many people its place holds, where the editor said
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,11 @@ def load_choices() -> Choices:
             year=canonical["year"],
             key_date=canonical["key_date"],
             petition_ids=embedded,
+            capacities={
+                block["id"]: block["value"]["capacity"]
+                for block in canonical["body"].raw_data
+                if block["type"] == "event" and block["value"].get("capacity")
+            },
         )
 
     theme_rows = list(
@@ -512,6 +518,7 @@ def confirmation_rates(scope: Scope, statuses: dict) -> tuple[Chart, list[Figure
 
 
 def rsvps_per_event(scope: Scope) -> Chart:
+    """People who said they will come, per event dated in or after the period, against the places it has."""
     rows = EventRSVP.objects.filter(event_date__gte=scope.since)
     if scope.campaign_filtered:
         rows = rows.filter(campaign__translation_key__in=[c.translation_key for c in scope.campaigns])
@@ -522,26 +529,36 @@ def rsvps_per_event(scope: Scope) -> Chart:
     )
     events: dict = {}
     for row in grouped:  # an event's RSVPs in every language are one event
-        key = (row["campaign__translation_key"], row["event_block_id"])
+        key = (str(row["campaign__translation_key"]), row["event_block_id"])
         if key in events:
             people, replies, first = events[key]
             events[key] = (people + row["people"], replies + row["replies"], first)
         else:
             events[key] = (row["people"], row["replies"], row)
+    capacities = {
+        (campaign.translation_key, block_id): capacity
+        for campaign in scope.choices.campaigns.values()
+        for block_id, capacity in campaign.capacities.items()
+    }
     bars = [
         Bar(
             f"{first['event_title']} ({display_date(first['event_date'], 'short')})",
             people,
+            limit=capacities.get(key),
             note=_("%(count)d replies") % {"count": replies},
         )
-        for people, replies, first in events.values()
+        for key, (people, replies, first) in events.items()
     ]
+    full = sum(1 for bar in bars if bar.limit and bar.value >= bar.limit)
     summary = (
-        _("%(people)s people said they will come to %(events)d events dated from %(since)s.")
+        _(
+            "%(people)s people said they will come to %(events)d events dated from %(since)s; %(full)d are full."
+        )
         % {
             "people": number(sum(b.value for b in bars)),
             "events": len(bars),
             "since": display_date(scope.since, "short"),
+            "full": full,
         }
         if bars
         else _("No RSVPs to events dated from %(since)s.") % {"since": display_date(scope.since, "short")}
@@ -553,6 +570,7 @@ def rsvps_per_event(scope: Scope) -> Chart:
         bars=bars,
         label=_("Event"),
         value_label=_("People"),
+        limit_label=_("Places"),
     )
 
 

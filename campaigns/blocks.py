@@ -130,6 +130,11 @@ class EventBlock(blocks.StructBlock):
         required=False, help_text=_("A link to join online (Zoom, Facebook Live…), if people can.")
     )
     description = blocks.TextBlock(required=False, help_text=_("What will happen and who it is for."))
+    capacity = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        help_text=_("How many people the place holds. Staff see RSVPs against it. Empty: no limit."),
+    )
     takes_rsvp = blocks.BooleanBlock(
         required=False,
         default=True,

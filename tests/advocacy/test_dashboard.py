@@ -267,11 +267,19 @@ def test_an_unknown_chart_has_no_download(secretariat, signed):
 
 
 def test_rsvps_and_co_signatures_are_counted_per_event_and_organisation(secretariat, signed, friends, home):
-    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home))
+    walk = {
+        "title": "เดินรณรงค์",
+        "date": TODAY + datetime.timedelta(days=3),
+        "province": "chiang-rai",
+        "capacity": 7,
+    }
+    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home), body=[("event", walk)])
+    campaign.refresh_from_db()  # the block's id is given as it is stored
+    block_id = campaign.body[0].id
     for people, language in ((2, "th"), (5, "en")):
         EventRSVP.objects.create(
             campaign=campaign,
-            event_block_id="walk",
+            event_block_id=block_id,
             event_title="เดินรณรงค์",
             event_date=TODAY + datetime.timedelta(days=3),
             name="ก",
@@ -285,7 +293,9 @@ def test_rsvps_and_co_signatures_are_counted_per_event_and_organisation(secretar
         petition=signed[1], partner=friends, status=CoSignatureStatus.PENDING
     )
     page = secretariat.get(URL).content.decode()
-    assert "7 people said they will come to 1 events" in page
+    assert "7 people said they will come to 1 events dated from" in page
+    assert "; 1 are full." in page
+    assert "เดินรณรงค์ (" in page and ": 7 / 7</title>" in page
     assert "1 organisations co-signed; 1 co-signatures approved, 1 awaiting approval." in page
 
 
@@ -407,3 +417,4 @@ def test_the_panels_read_in_thai_with_buddhist_era_dates(client_as, secretariat_
     page = client_as(reading(secretariat_member, "th")).get(URL).content.decode()
     assert "<title>เชียงราย: 120</title>" in page
     assert f"{TODAY.day} " in page and str(TODAY.year + 543) in page
+
