@@ -1,22 +1,31 @@
 """Fixtures shared by every test: the page tree, the personas, and a clean cache.
 
-Personas: ``admin_user`` (a superuser of the secretariat), ``editor`` (communications staff in Wagtail's
-Editors group), ``outsider`` (a signed-in member of the public with no rights).
+Personas: ``admin_user`` (a superuser of the secretariat), ``english_admin`` (the same, reading the admin in
+English), ``editor`` (communications staff in Wagtail's Editors group), ``outsider`` (a signed-in member of the
+public with no rights).
 """
 
+import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Site
+from wagtail.users.models import UserProfile
 
+from partners.models import private_storage
+from petitions.factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
 from site_project.demo import tree_root
 from site_project.factories import HomePageFactory, StandardPageFactory, publish_translation
-from site_project.models import HomePage
+from site_project.models import HomePage, SiteSettings
 from site_project.public_url import site_address
 
 
@@ -46,6 +55,9 @@ def home(db) -> HomePage:
     return page
 
 
+# A script element that is neither a file nor JSON-LD: the pages' Content-Security-Policy forbids inline code.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*(src=|application/ld\+json))")
+
 # The name the test modules import: ``translate(page, "en", title="...")``.
 translate = publish_translation
 
@@ -53,6 +65,18 @@ translate = publish_translation
 @pytest.fixture
 def english_home(home) -> HomePage:
     return publish_translation(home, "en", title="Phakhi")
+
+
+def english_translation(name: str, *, title: str):
+    """A fixture: the page of fixture ``name`` translated into English as ``title`` and published, under the
+    English home page. In a conftest: ``english_story_index = english_translation("story_index", title="Stories")``.
+    """
+
+    @pytest.fixture
+    def english_page(request, english_home):
+        return publish_translation(request.getfixturevalue(name), "en", title=title)
+
+    return english_page
 
 
 @pytest.fixture
@@ -79,6 +103,15 @@ def admin_user(db):
 
 
 @pytest.fixture
+def english_admin(admin_user):
+    """``admin_user`` reading the Wagtail admin in English (without a preference it speaks Thai)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    return admin_user
+
+
+@pytest.fixture
 def editor(db):
     user = _user("comms-editor", is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Editors")[0])
@@ -98,3 +131,67 @@ def client_as():
         return signed_in
 
     return make
+
+
+@pytest.fixture
+def private_files(settings, tmp_path):
+    """Members' documents go to a temporary folder, not the developer's var/private: the folder."""
+    settings.PARTNERS_PRIVATE_ROOT = str(tmp_path / "private")
+    for name in ("base_location", "location"):
+        private_storage.__dict__.pop(name, None)
+    yield tmp_path / "private"
+    for name in ("base_location", "location"):
+        private_storage.__dict__.pop(name, None)
+
+
+@pytest.fixture
+def signing_at_machine_speed(settings):
+    """Forms posted at machine speed: no minimum time to fill in the sign form and no address spared the rate
+    limit. A folder whose tests post forms uses it in an autouse fixture; the abuse tests set the minimum back."""
+    settings.PETITION_MIN_SECONDS_TO_SUBMIT = 0
+    settings.PETITION_RATE_LIMIT_ALLOWLIST = []
+    return settings
+
+
+@pytest.fixture
+def petition_index(home):
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # as on a real site, settings exist
+    return PetitionIndexPageFactory(parent=home, slug="petitions")
+
+
+def publish_open_petition(index):
+    """The nightlife petition under ``index``, open since yesterday, addressed to one decision maker, published."""
+    page = PetitionPageFactory(
+        parent=index,
+        title="ยกเลิกการเปิดสถานบันเทิงถึงตีสี่",
+        slug="nightlife",
+        opens_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    page.targets.set([DecisionMakerFactory()])
+    page.save_revision().publish()
+    return page
+
+
+def assert_no_inline_script_or_style(html: str, where: str = "") -> None:
+    """The page keeps to the CSP without 'unsafe-inline': no style attribute, no script but files and JSON-LD."""
+    assert "style=" not in html, where
+    assert not INLINE_SCRIPT.search(html), where
+
+
+def listing_queries_with_5_and_50(client, url: str, add_one) -> tuple[int, int]:
+    """The queries one view of the listing at ``url`` makes with 5 items and with 50 (``add_one()`` publishes an
+    item), each counted after two views that make the image renditions and the site settings row."""
+
+    def queries() -> int:
+        client.get(url)
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for _ in range(5):
+        add_one()
+    with_five = queries()
+    for _ in range(45):
+        add_one()
+    return with_five, queries()

@@ -4,20 +4,18 @@ with a petition block, an event and a video."""
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
-from petitions.factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
+from petitions.factories import PetitionIndexPageFactory
 
-from ..conftest import translate
+from ..conftest import english_translation, publish_open_petition
 
 VIDEO_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
 
 @pytest.fixture(autouse=True)
-def no_minimum_time(settings):
-    settings.PETITION_MIN_SECONDS_TO_SUBMIT = 0
-    settings.PETITION_RATE_LIMIT_ALLOWLIST = []
+def no_minimum_time(signing_at_machine_speed):
+    """Every campaign test posts its forms at machine speed."""
 
 
 @pytest.fixture
@@ -25,9 +23,7 @@ def campaign_index(home):
     return CampaignIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def english_campaign_index(campaign_index, english_home):
-    return translate(campaign_index, "en", title="Campaigns")
+english_campaign_index = english_translation("campaign_index", title="Campaigns")
 
 
 @pytest.fixture
@@ -37,16 +33,21 @@ def theme(db):
 
 @pytest.fixture
 def petition(home):
-    index = PetitionIndexPageFactory(parent=home, slug="petitions")
-    page = PetitionPageFactory(
-        parent=index,
-        title="ยกเลิกการเปิดสถานบันเทิงถึงตีสี่",
-        slug="nightlife",
-        opens_at=timezone.now() - datetime.timedelta(days=1),
-    )
-    page.targets.set([DecisionMakerFactory()])
-    page.save_revision().publish()
-    return page
+    return publish_open_petition(PetitionIndexPageFactory(parent=home, slug="petitions"))
+
+
+# The campaign's walk, which takes RSVPs: an event block's value.
+EVENT = {
+    "title": "เดินรณรงค์ที่หอนาฬิกา",
+    "date": datetime.date(2025, 11, 25),
+    "start_time": datetime.time(16, 0),
+    "end_time": datetime.time(18, 0),
+    "venue": "หอนาฬิกาเชียงราย",
+    "province": "chiang-rai",
+    "online_url": "",
+    "description": "",
+    "takes_rsvp": True,
+}
 
 
 def campaign_body(petition=None) -> list:
@@ -57,20 +58,7 @@ def campaign_body(petition=None) -> list:
             {"heading": "", "facts": [{"figure": "2,000+", "label": "คนที่เข้าร่วม", "source": "คปค. 2561"}]},
         ),
         ("video", {"url": VIDEO_URL, "title": "คลิปรณรงค์", "poster": None, "caption": ""}),
-        (
-            "event",
-            {
-                "title": "เดินรณรงค์ที่หอนาฬิกา",
-                "date": datetime.date(2025, 11, 25),
-                "start_time": datetime.time(16, 0),
-                "end_time": datetime.time(18, 0),
-                "venue": "หอนาฬิกาเชียงราย",
-                "province": "chiang-rai",
-                "online_url": "",
-                "description": "",
-                "takes_rsvp": True,
-            },
-        ),
+        ("event", dict(EVENT)),
     ]
     if petition is not None:
         body.insert(1, ("petition", {"petition": petition, "intro": "ลงชื่อสนับสนุน"}))

@@ -1,10 +1,10 @@
 """The campaign listing: filters by theme, year and kind, pagination, a fixed number of queries, and a feed."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail_factories import ImageFactory
 
 from campaigns.factories import CampaignPageFactory, CampaignThemeFactory
+
+from ..conftest import assert_no_inline_script_or_style, listing_queries_with_5_and_50
 
 
 def publish(index, **fields):
@@ -55,23 +55,10 @@ def test_the_listing_paginates_and_keeps_the_filters(client, campaign_index, the
     assert second.count('class="card"') == 2
 
 
-def _listing_queries(client) -> int:
-    client.get("/th/campaigns/")  # renditions and the site settings row are made on the first views
-    client.get("/th/campaigns/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/th/campaigns/").status_code == 200
-    return len(queries)
-
-
 def test_the_listing_makes_the_same_number_of_queries_for_5_and_50_campaigns(client, campaign_index, theme):
-    def add(count):
-        for _ in range(count):
-            publish(campaign_index, theme=theme, hero_image=ImageFactory())
-
-    add(5)
-    with_five = _listing_queries(client)
-    add(45)
-    with_fifty = _listing_queries(client)
+    with_five, with_fifty = listing_queries_with_5_and_50(
+        client, "/th/campaigns/", lambda: publish(campaign_index, theme=theme, hero_image=ImageFactory())
+    )
     assert with_five == with_fifty
 
 
@@ -103,9 +90,5 @@ def test_the_listing_advertises_its_feed(client, campaign_index):
 
 
 def test_listing_and_search_pages_have_no_inline_script_or_style(client, campaign):
-    import re
-
     for url in ("/th/campaigns/", "/th/search/?q=ความรุนแรง"):
-        html = client.get(url).content.decode()
-        assert "style=" not in html, url
-        assert not re.search(r"<script(?![^>]*(src=|application/ld\+json))", html), url
+        assert_no_inline_script_or_style(client.get(url).content.decode(), url)

@@ -9,7 +9,6 @@ import http.server
 import threading
 
 import pytest
-from wagtail.users.models import UserProfile
 
 from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from site_project.factories import StandardPageFactory
@@ -20,18 +19,10 @@ PASSWORD = "correct horse battery staple"  # tests/conftest.py's personas
 
 
 @pytest.fixture
-def secretariat(admin_user):
-    # The checker's messages in English, so that the test can read them.
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_user
-
-
-@pytest.fixture
-def signed_in(live_server, page, secretariat):
+def signed_in(live_server, page, english_admin):
+    # The admin in English, so that the test can read the checker's messages.
     page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", secretariat.username)
+    page.fill("input[name=username]", english_admin.username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form [type=submit]").click()
     page.wait_for_url(live_server.url + "/admin/")

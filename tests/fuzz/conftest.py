@@ -4,12 +4,11 @@ Personas: ``representative`` speaks for an active member organisation (the partn
 space), ``outsider`` is a signed-in member of the public with no rights (from ``tests/conftest.py``).
 """
 
-import datetime
+import functools
 import logging
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
 
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from partners.factories import (
@@ -20,53 +19,37 @@ from partners.factories import (
     UserFactory,
     ensure_vocabularies,
 )
-from partners.models import Invitation, PartnerPage, private_storage
+from partners.models import Invitation, PartnerPage
 from partners.services import issue_invitation_token
-from petitions import abuse
-from petitions.factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
+from petitions.factories import PetitionPageFactory
 from stories.factories import StoryIndexPageFactory
 
 from ..campaigns.conftest import campaign_body, event_block_id
-from ..conftest import translate
+from ..conftest import publish_open_petition, translate
+from ..petitions.conftest import sign_data as petition_sign_data
 
 LANGUAGES = ("th", "en", "km", "my")
 
 
 @pytest.fixture(autouse=True)
-def no_minimum_time(settings):
-    settings.PETITION_MIN_SECONDS_TO_SUBMIT = 0
-    settings.PETITION_RATE_LIMIT_ALLOWLIST = ["0.0.0.0/0", "::/0"]  # thousands of posts from one address
+def no_minimum_time(signing_at_machine_speed):
+    signing_at_machine_speed.PETITION_RATE_LIMIT_ALLOWLIST = [
+        "0.0.0.0/0",
+        "::/0",
+    ]  # thousands of posts from one address
 
 
 @pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    """Members' documents go to a temporary folder, not the developer's var/private."""
-    settings.PARTNERS_PRIVATE_ROOT = str(tmp_path / "private")
-    for name in ("base_location", "location"):
-        private_storage.__dict__.pop(name, None)
-    yield
-    for name in ("base_location", "location"):
-        private_storage.__dict__.pop(name, None)
+def private_files(private_files):
+    """Members' documents, which the sweep uploads, go to a temporary folder."""
+    return private_files
 
 
 @pytest.fixture
-def site(home):
+def site(home, petition_index):
     """Everything with a public form or an id in its address, in Thai, English, Khmer and Burmese."""
-    from wagtail.models import Site
-
-    from site_project.models import SiteSettings
-
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
     ensure_vocabularies()
-    petition_index = PetitionIndexPageFactory(parent=home, slug="petitions")
-    petition = PetitionPageFactory(
-        parent=petition_index,
-        title="ยกเลิกการเปิดสถานบันเทิงถึงตีสี่",
-        slug="nightlife",
-        opens_at=timezone.now() - datetime.timedelta(days=1),
-    )
-    petition.targets.set([DecisionMakerFactory()])
-    petition.save_revision().publish()
+    petition = publish_open_petition(petition_index)
     closed = PetitionPageFactory(parent=petition_index, title="ปิดแล้ว", slug="closed", status="closed")
     closed.save_revision().publish()
 
@@ -117,16 +100,8 @@ def site(home):
     )
 
 
-def sign_data(petition, **fields) -> dict:
-    data = {
-        "name": "สมหญิง ใจดี",
-        "email": "somying@example.org",
-        "province": "chiang-rai",
-        "consent": "on",
-        "form_token": abuse.make_form_token(petition.pk),
-        **fields,
-    }
-    return {key: value for key, value in data.items() if value is not None}
+# The petition tests' valid sign form, less the optional ``source``: the sweep posts every field it is given.
+sign_data = functools.partial(petition_sign_data, source=None)
 
 
 @pytest.fixture

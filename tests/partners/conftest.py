@@ -15,19 +15,14 @@ from partners.factories import (
     UserFactory,
     ensure_vocabularies,
 )
-from partners.models import PartnerPage, Pillar, private_storage
+from partners.models import PartnerPage, Pillar
 from partners.services import ensure_review_workflow
 
 
 @pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    """Members' documents go to a temporary folder, not the developer's var/private."""
-    settings.PARTNERS_PRIVATE_ROOT = str(tmp_path / "private")
-    for name in ("base_location", "location"):
-        private_storage.__dict__.pop(name, None)
-    yield tmp_path / "private"
-    for name in ("base_location", "location"):
-        private_storage.__dict__.pop(name, None)
+def private_files(private_files):
+    """Every partner test keeps members' documents in a temporary folder."""
+    return private_files
 
 
 @pytest.fixture
@@ -42,22 +37,22 @@ def directory(home, vocabularies):
     return index
 
 
+def active_member(directory, title: str, slug: str, **fields) -> PartnerPage:
+    """An organisation in ``directory`` whose membership is active."""
+    return PartnerPageFactory(
+        parent=directory, title=title, slug=slug, membership_status=PartnerPage.Membership.ACTIVE, **fields
+    )
+
+
 @pytest.fixture
 def partner_a(directory):
-    return PartnerPageFactory(
-        parent=directory,
-        title="มูลนิธิเอ",
-        slug="a",
-        membership_status=PartnerPage.Membership.ACTIVE,
-        terms={"pillars": [Pillar.objects.get(slug="child_protection")], "provinces": ["chiang-rai"]},
-    )
+    pillars = [Pillar.objects.get(slug="child_protection")]
+    return active_member(directory, "มูลนิธิเอ", "a", terms={"pillars": pillars, "provinces": ["chiang-rai"]})
 
 
 @pytest.fixture
 def partner_b(directory):
-    return PartnerPageFactory(
-        parent=directory, title="มูลนิธิบี", slug="b", membership_status=PartnerPage.Membership.ACTIVE
-    )
+    return active_member(directory, "มูลนิธิบี", "b")
 
 
 @pytest.fixture

@@ -16,29 +16,33 @@ def _names(response) -> list[str]:
 
 @pytest.fixture
 def mixed_directory(directory):
-    terms = {
-        "pillars": [Pillar.objects.get(slug="anti_trafficking")],
-        "services": [Service.objects.get(slug="legal_aid")],
-        "working_languages": [WorkingLanguage.objects.get(slug="akha")],
-        "provinces": ["chiang-rai"],
-    }
-    PartnerPageFactory(
-        parent=directory, title="เครือข่ายชุมชนแม่สาย", slug="mae-sai", kind="community_network", terms=terms
-    )
-    PartnerPageFactory(
-        parent=directory,
-        title="กระทรวงพัฒนาสังคม",
-        slug="ministry",
-        kind="government",
-        terms={"pillars": [Pillar.objects.get(slug="gender_based_violence")], "provinces": ["bangkok"]},
-    )
-    PartnerPageFactory(
-        parent=directory,
-        title="ชุมชนบ้านใหม่",
-        slug="ban-mai",
-        kind="community_network",
-        terms={"services": [Service.objects.get(slug="shelter")], "provinces": ["chiang-rai"]},
-    )
+    partners = [
+        (
+            "เครือข่ายชุมชนแม่สาย",
+            "mae-sai",
+            "community_network",
+            {
+                "pillars": [Pillar.objects.get(slug="anti_trafficking")],
+                "services": [Service.objects.get(slug="legal_aid")],
+                "working_languages": [WorkingLanguage.objects.get(slug="akha")],
+                "provinces": ["chiang-rai"],
+            },
+        ),
+        (
+            "กระทรวงพัฒนาสังคม",
+            "ministry",
+            "government",
+            {"pillars": [Pillar.objects.get(slug="gender_based_violence")], "provinces": ["bangkok"]},
+        ),
+        (
+            "ชุมชนบ้านใหม่",
+            "ban-mai",
+            "community_network",
+            {"services": [Service.objects.get(slug="shelter")], "provinces": ["chiang-rai"]},
+        ),
+    ]
+    for title, slug, kind, terms in partners:
+        PartnerPageFactory(parent=directory, title=title, slug=slug, kind=kind, terms=terms)
     return directory
 
 

@@ -3,21 +3,18 @@ provinces it serves (Khmer and Burmese readers included)."""
 
 import pytest
 
-from partners.factories import PartnerPageFactory
-from partners.models import PartnerPage
-
 from ..conftest import translate
+from .conftest import active_member
 
 
 @pytest.fixture
 def chair(directory):
-    return PartnerPageFactory(
-        parent=directory,
-        title="เครือข่ายชุมชนแม่สาย",
-        slug="mae-sai",
+    return active_member(
+        directory,
+        "เครือข่ายชุมชนแม่สาย",
+        "mae-sai",
         kind="community_network",
         coalition_role="chair",
-        membership_status=PartnerPage.Membership.ACTIVE,
         terms={"provinces": ["chiang-rai", "bangkok"]},
     )
 

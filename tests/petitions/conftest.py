@@ -1,4 +1,5 @@
-"""Petition fixtures: an index with one open petition addressed to the Ministry of Tourism and Sports.
+"""Petition fixtures: the index (``petition_index``, from ``tests/conftest.py``) with one open petition addressed
+to the Ministry of Tourism and Sports.
 
 Personas beyond ``tests/conftest.py``: ``signer`` data (a Thai member of the public) and ``representative``
 (a signed-in partner representative who may co-sign for their organisation).
@@ -10,26 +11,14 @@ import pytest
 from django.core import mail
 
 from petitions import abuse
-from petitions.factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
+from petitions.factories import DecisionMakerFactory, PetitionPageFactory
 
 CONFIRM_LINK = re.compile(r"/petitions/confirm/([A-Za-z0-9_-]+)/")
 
 
 @pytest.fixture(autouse=True)
-def no_minimum_time(settings):
+def no_minimum_time(signing_at_machine_speed):
     """Most tests post at machine speed; the abuse tests set the minimum back."""
-    settings.PETITION_MIN_SECONDS_TO_SUBMIT = 0
-    settings.PETITION_RATE_LIMIT_ALLOWLIST = []
-
-
-@pytest.fixture
-def petition_index(home):
-    from wagtail.models import Site
-
-    from site_project.models import SiteSettings
-
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # as on a real site, settings exist
-    return PetitionIndexPageFactory(parent=home, slug="petitions")
 
 
 @pytest.fixture

@@ -3,22 +3,12 @@ erasure goes through the staff tools, which write who did it and how many rows t
 
 import pytest
 from wagtail.models import PageLogEntry
-from wagtail.users.models import UserProfile
 
 from petitions import selectors, services
 from petitions.factories import SignatureFactory
 from petitions.models import QuarantineReason, Signature, SignatureStatus
 
 SNIPPETS = "/admin/snippets/petitions/signature"
-
-
-@pytest.fixture
-def english_admin(admin_user):
-    """A superuser of the secretariat who reads the admin in English."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_user
 
 
 @pytest.fixture

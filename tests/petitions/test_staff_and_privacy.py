@@ -7,20 +7,10 @@ import json
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from petitions import selectors, services
 from petitions.factories import SignatureFactory
 from petitions.models import CoSignatureStatus, OrganisationCoSignature, Signature, SignatureStatus
-
-
-@pytest.fixture
-def english_admin(admin_user):
-    """Staff who read the Wagtail admin in English (without a preference it speaks Thai)."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_user
 
 
 def test_outsiders_and_editors_cannot_open_the_staff_tools(client_as, outsider, editor):

@@ -1,11 +1,6 @@
-"""Languages: the root redirect, language prefixes, the switcher, <html lang> and Buddhist-Era dates."""
-
-import datetime
+"""Languages: the root redirect, language prefixes, the switcher and <html lang> (dates: ``test_dates.py``)."""
 
 import pytest
-from django.utils import translation
-
-from site_project.templatetags.site_tags import thai_date
 
 from ..conftest import translate
 
@@ -52,27 +47,6 @@ def test_the_switcher_falls_back_to_the_language_home_when_there_is_no_translati
 def test_the_switcher_marks_the_current_language(client, home):
     html = client.get("/th/").content.decode()
     assert 'lang="th" hreflang="th" aria-current="true"' in html
-
-
-def test_thai_dates_use_the_buddhist_era():
-    with translation.override("th"):
-        assert thai_date(datetime.date(2025, 11, 25)) == "25 พฤศจิกายน 2568"
-        assert thai_date(datetime.date(2025, 11, 25), "short") == "25 พ.ย. 2568"
-
-
-def test_english_dates_use_the_common_era():
-    with translation.override("en"):
-        assert thai_date(datetime.date(2025, 11, 25)) == "25 November 2025"
-
-
-def test_an_empty_date_prints_nothing():
-    assert thai_date(None) == ""
-
-
-def test_aware_datetimes_are_shown_in_bangkok_time():
-    late_evening_utc = datetime.datetime(2025, 11, 24, 18, 30, tzinfo=datetime.UTC)
-    with translation.override("th"):
-        assert thai_date(late_evening_utc) == "25 พฤศจิกายน 2568"
 
 
 def test_an_unknown_language_prefix_is_read_as_a_thai_path_and_not_found(client, home):

@@ -20,13 +20,22 @@ def stored_pages() -> int:
 
 
 @pytest.fixture
-def home_reads_page(home, monkeypatch):
+def home_shows(home, monkeypatch):
+    """``home_shows(body)``: the home page answers with the HTML that ``body(request)`` returns."""
+
+    def show(body):
+        def serve(self, request, *args, **kwargs):
+            return HttpResponse(body(request), content_type="text/html")
+
+        monkeypatch.setattr(HomePage, "serve", serve)
+
+    return show
+
+
+@pytest.fixture
+def home_reads_page(home_shows):
     """The home page shows which ``?page=`` (a declared parameter) it was asked for."""
-
-    def serve(self, request, *args, **kwargs):
-        return HttpResponse(f"<p>page {request.GET.get('page', '1')}</p>", content_type="text/html")
-
-    monkeypatch.setattr(HomePage, "serve", serve)
+    home_shows(lambda request: f"<p>page {request.GET.get('page', '1')}</p>")
 
 
 def test_a_repeat_anonymous_read_runs_no_sql(client, home, page_cache, django_assert_num_queries):
@@ -158,13 +167,8 @@ def test_a_declared_parameter_gives_each_value_its_own_copy(client, home_reads_p
     assert stored_pages() == 3
 
 
-def test_a_page_that_reads_an_undeclared_parameter_is_served_but_never_stored(
-    client, home, page_cache, monkeypatch
-):
-    def serve(self, request, *args, **kwargs):
-        return HttpResponse(f"<p>{request.GET.get('colour', 'plain')}</p>", content_type="text/html")
-
-    monkeypatch.setattr(HomePage, "serve", serve)
+def test_a_page_that_reads_an_undeclared_parameter_is_served_but_never_stored(client, home_shows, page_cache):
+    home_shows(lambda request: f"<p>{request.GET.get('colour', 'plain')}</p>")
     for _ in range(2):
         assert "X-Page-Cache" not in client.get("/th/")
     red = client.get("/th/?colour=red")
@@ -174,12 +178,9 @@ def test_a_page_that_reads_an_undeclared_parameter_is_served_but_never_stored(
 
 
 def test_a_page_that_reads_its_whole_query_is_stored_only_from_a_clean_address(
-    client, home, page_cache, monkeypatch
+    client, home_shows, page_cache
 ):
-    def serve(self, request, *args, **kwargs):
-        return HttpResponse(f"<p>[{request.GET.urlencode()}]</p>", content_type="text/html")
-
-    monkeypatch.setattr(HomePage, "serve", serve)
+    home_shows(lambda request: f"<p>[{request.GET.urlencode()}]</p>")
     tracked = client.get("/th/?x=1")
     assert "[x=1]" in tracked.content.decode()
     assert "X-Page-Cache" not in tracked  # it read ``x``, which changes nothing only if nobody reads it

@@ -4,7 +4,7 @@ import pytest
 
 from stories.factories import StoryConsentFactory, StoryIndexPageFactory, StoryPageFactory
 
-from ..conftest import translate
+from ..conftest import english_translation
 
 
 @pytest.fixture
@@ -12,9 +12,7 @@ def story_index(home):
     return StoryIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def english_story_index(story_index, english_home):
-    return translate(story_index, "en", title="Stories")
+english_story_index = english_translation("story_index", title="Stories")
 
 
 def publish_story(index, *, languages=("th", "en"), **fields):

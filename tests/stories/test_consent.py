@@ -156,25 +156,33 @@ def test_a_storyteller_under_an_alias_needs_the_alias_and_no_photo(db):
         StorytellerFactory.build(use_alias=True, alias="น้ำ", photo=ImageFactory()).clean()
 
 
+def send_consent_form(staff, url: str, story, **fields) -> None:
+    """Staff send the consent snippet's admin form at ``url``: for ``story``, the website, in Thai and English."""
+    data = {
+        "story": story.pk,
+        "languages": ["th", "en"],
+        "channels": ["website"],
+        "valid_until": "",
+        **fields,
+    }
+    response = staff.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
 def test_staff_record_consent_in_the_admin_then_the_story_can_be_published(
     story_index, admin_user, client_as
 ):
     from stories.models import StoryConsent
 
     story = StoryPageFactory(parent=story_index)
-    response = client_as(admin_user).post(
+    send_consent_form(
+        client_as(admin_user),
         "/admin/snippets/stories/storyconsent/add/",
-        {
-            "story": story.pk,
-            "consented_by": "ผู้เล่าเรื่องเอง",
-            "languages": ["th", "en"],
-            "channels": ["website"],
-            "given_on": "2025-01-01",
-            "valid_until": "",
-            "record_location": "แฟ้มความยินยอม",
-        },
+        story,
+        consented_by="ผู้เล่าเรื่องเอง",
+        given_on="2025-01-01",
+        record_location="แฟ้มความยินยอม",
     )
-    assert response.status_code == 302, response.content.decode()[:3000]
     consent = StoryConsent.objects.get()
     assert consent.languages == ["th", "en"] and consent.channels == ["website"]
     story.save_revision().publish()
@@ -184,18 +192,14 @@ def test_staff_record_consent_in_the_admin_then_the_story_can_be_published(
 
 def test_shortening_consent_in_the_admin_takes_the_story_down_at_once(story, admin_user, client_as):
     consent = story.consent
-    response = client_as(admin_user).post(
+    send_consent_form(
+        client_as(admin_user),
         f"/admin/snippets/stories/storyconsent/edit/{consent.pk}/",
-        {
-            "story": story.pk,
-            "consented_by": consent.consented_by,
-            "languages": ["th", "en"],
-            "channels": ["website"],
-            "given_on": "2020-01-01",
-            "valid_until": "2020-12-31",
-            "record_location": "",
-        },
+        story,
+        consented_by=consent.consented_by,
+        given_on="2020-01-01",
+        valid_until="2020-12-31",
+        record_location="",
     )
-    assert response.status_code == 302, response.content.decode()[:3000]
     story.refresh_from_db()
     assert not story.live

@@ -1,8 +1,6 @@
 """The story pages readers see: the story, the listing, the feed, search and the sitemap."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
@@ -10,6 +8,7 @@ from stories.factories import StoryPageFactory, StorytellerFactory
 from stories.models import StoryIndexPage, StoryPage
 from stories.services import withdraw_consent
 
+from ..conftest import assert_no_inline_script_or_style, listing_queries_with_5_and_50
 from .conftest import publish_story
 
 
@@ -55,9 +54,7 @@ def test_a_story_carries_schema_org_article_data_and_sharing_tags(client, story)
 
 
 def test_the_story_page_has_no_inline_script_or_style(client, story):
-    html = client.get("/th/stories/my-voice/").content.decode()
-    assert "style=" not in html
-    assert "<script>" not in html
+    assert_no_inline_script_or_style(client.get("/th/stories/my-voice/").content.decode())
 
 
 def test_the_listing_filters_by_kind_and_year(client, story_index):
@@ -92,23 +89,10 @@ def test_the_listing_paginates(client, story_index):
     assert second.count('class="card"') == 2
 
 
-def _listing_queries(client) -> int:
-    client.get("/th/stories/")  # renditions (and the site settings row) are made on the first view
-    client.get("/th/stories/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/th/stories/").status_code == 200
-    return len(queries)
-
-
 def test_the_listing_makes_the_same_number_of_queries_for_5_and_50_stories(client, story_index):
-    def add(count):
-        for _ in range(count):
-            publish_story(story_index, image=ImageFactory())
-
-    add(5)
-    with_five = _listing_queries(client)
-    add(45)
-    with_fifty = _listing_queries(client)
+    with_five, with_fifty = listing_queries_with_5_and_50(
+        client, "/th/stories/", lambda: publish_story(story_index, image=ImageFactory())
+    )
     assert with_five == with_fifty
 
 
@@ -159,12 +143,8 @@ def test_unpublished_pages_are_never_in_the_sitemap(client, story_index):
 
 
 def test_listing_and_share_form_have_no_inline_script_or_style(client, story):
-    import re
-
     for url in ("/th/stories/", "/th/stories/share/"):
-        html = client.get(url).content.decode()
-        assert "style=" not in html, url
-        assert not re.search(r"<script(?![^>]*(src=|application/ld\+json))", html), url
+        assert_no_inline_script_or_style(client.get(url).content.decode(), url)
 
 
 def test_the_listing_filters_by_a_campaign_theme_named_in_the_listings_language(client, story_index):
