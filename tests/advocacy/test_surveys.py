@@ -21,6 +21,8 @@ from partners.factories import PartnerPageFactory, RepresentativeFactory, UserFa
 from partners.models import PartnerPage
 
 from ..conftest import translate
+from ..fuzz.conftest import error_log  # noqa: F401  (the fixture that collects ERROR records)
+from ..fuzz.test_corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep
 
 RENEWAL = "แบบสำรวจการต่ออายุสมาชิกประจำปี"
 ENGLISH = {
@@ -435,3 +437,30 @@ def test_an_answer_filed_in_the_inbox_runs_at_most_thirty_six_queries(
         response = client.post(renewal.url, {names["ชื่อผู้ตอบ"]: "สมชาย", names["จะต่ออายุสมาชิกหรือไม่"]: "ต่อ"})
     assert response.status_code == 200
     assert InboxItem.objects.count() == 1
+
+
+# --- The fuzz corpus ----------------------------------------------------------------------------------------------
+
+
+def test_hostile_values_in_every_question_never_cause_a_server_error(
+    every_type,
+    members_only,
+    representative,
+    client_as,
+    error_log,  # noqa: F811
+):
+    names = question_names(every_type)
+    good = {names[label]: value for label, value in EVERY_TYPE.values()}
+    visitors = [Client(HTTP_HOST="127.0.0.1", raise_request_exception=False), client_as(representative)]
+    sweep = Sweep()
+    for value in [*HOSTILE_TEXT, *INVALID_UTF8]:
+        for visitor in visitors:
+            sweep.post_form(visitor, every_type.url, dict.fromkeys(names.values(), value))
+            for name in names.values():
+                sweep.post_form(visitor, every_type.url, {**good, name: value})
+            sweep.post_form(
+                visitor, members_only.url, dict.fromkeys(question_names(members_only).values(), value)
+            )
+    sweep.assert_clean(error_log(), at_least=900)
+    stored = SurveyAnswer.objects.filter(page=every_type).values_list("form_data", flat=True)
+    assert stored and all(set(answer) == set(names.values()) for answer in stored)
