@@ -1,17 +1,24 @@
 """Demo campaigns from the source documents (002: key dates, Songkran; 004: the Chiang Rai committee's
 provincial 25 November campaign reaching more than 2,000 people), in Thai and English.
 
-Two years of the 25 November campaign exist so that "Copy to another year" has something to copy. Idempotent:
-pages are found by slug and left alone once made. Partners and petitions are linked when their demo exists.
+The 25 November campaign exists for 2024, 2025, and this year and last (``petitions.demo.campaign_year``), so
+that "Copy to another year" has something to copy and the dashboard compares this year with last; the last two
+embed the open petition, whose signatures surge around each key date. This year's events (a walk and a training,
+each with a capacity nearly reached, and an online talk) have RSVPs, a few in English. Idempotent: pages are found by slug and
+left alone once made; RSVPs are made only for a campaign that has none. Partners and petitions are linked when
+their demo exists.
 """
 
 import datetime
+import random
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 
 from partners.models import PartnerPage
-from petitions.demo import featured_petition
+from petitions.demo import FAMILY_NAMES, GIVEN_NAMES, campaign_year, featured_petition
 from site_project import demo_loaders
 from site_project.dates import buddhist_year
 from site_project.factories import demo_image, locale, publish_translation, section_index
@@ -36,6 +43,13 @@ INDEX = {
     "th": {"title": "แคมเปญ", "intro": "การรณรงค์ในวันสำคัญที่ภาคีเครือข่ายทำร่วมกันทุกปี"},
     "en": {"title": "Campaigns", "intro": "The campaigns partners run together on key dates every year."},
 }
+
+# Per event of this year's campaign, in page order: (replies, most people in one reply). An event with a capacity
+# fills to two places short of it: the walk and the training are nearly full, the online talk has no limit.
+EVENT_RSVPS = ((64, 5), (17, 4), (26, 2))
+NO_LIMIT = 1000
+ENGLISH_GIVEN_NAMES = ("Anna", "David", "Mai", "Sophie", "Tom", "Linh")
+ENGLISH_FAMILY_NAMES = ("Clarke", "Nguyen", "Müller", "Smith", "Tan", "Okafor")
 
 PARTNER_SLUGS = (
     "women-and-men-progressive-movement-foundation",
@@ -95,6 +109,37 @@ def _november(year: int) -> dict:
                         "province": "chiang-rai",
                         "online_url": "",
                         "description": "เดินรณรงค์ร่วมกับเยาวชน องค์กรสมาชิก และหน่วยงานรัฐ ใส่เสื้อสีส้มมาร่วมกัน",
+                        "capacity": 200,
+                        "takes_rsvp": True,
+                    },
+                ),
+                (
+                    "event",
+                    {
+                        "title": "อบรมผู้ปฏิบัติงานด่านหน้า: การส่งต่อผู้เสียหาย",
+                        "date": datetime.date(year, 12, 3),
+                        "start_time": datetime.time(9, 0),
+                        "end_time": datetime.time(16, 0),
+                        "venue": "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย",
+                        "province": "chiang-rai",
+                        "online_url": "",
+                        "description": "อบรมหนึ่งวันสำหรับครู อสม. และเจ้าหน้าที่องค์กรสมาชิก เรื่องการรับเรื่องและส่งต่อผู้เสียหาย "
+                        "รับได้ 40 คน",
+                        "capacity": 40,
+                        "takes_rsvp": True,
+                    },
+                ),
+                (
+                    "event",
+                    {
+                        "title": "เสวนาออนไลน์วันสิทธิมนุษยชนสากล: เสียงของผู้รอดพ้น",
+                        "date": datetime.date(year, 12, 10),
+                        "start_time": datetime.time(19, 0),
+                        "end_time": datetime.time(20, 30),
+                        "venue": "",
+                        "province": "",
+                        "online_url": "https://www.facebook.com/",
+                        "description": "ปิดท้าย 16 วันแห่งการรณรงค์ด้วยเสวนาถ่ายทอดสด ผู้รอดพ้นและภาคีเครือข่ายร่วมพูดคุย",
                         "takes_rsvp": True,
                     },
                 ),
@@ -155,6 +200,37 @@ def _november(year: int) -> dict:
                         "province": "chiang-rai",
                         "online_url": "",
                         "description": "Walk with young people, member organisations and government offices. Wear orange.",
+                        "capacity": 200,
+                        "takes_rsvp": True,
+                    },
+                ),
+                (
+                    "event",
+                    {
+                        "title": "Training for front-line workers: referring survivors",
+                        "date": datetime.date(year, 12, 3),
+                        "start_time": datetime.time(9, 0),
+                        "end_time": datetime.time(16, 0),
+                        "venue": "Chiang Rai provincial office of social development and human security",
+                        "province": "chiang-rai",
+                        "online_url": "",
+                        "description": "A day's training for teachers, village health volunteers and member organisations' staff "
+                        "on taking reports and referring survivors. 40 places.",
+                        "capacity": 40,
+                        "takes_rsvp": True,
+                    },
+                ),
+                (
+                    "event",
+                    {
+                        "title": "Online talk for Human Rights Day: survivors' voices",
+                        "date": datetime.date(year, 12, 10),
+                        "start_time": datetime.time(19, 0),
+                        "end_time": datetime.time(20, 30),
+                        "venue": "",
+                        "province": "",
+                        "online_url": "https://www.facebook.com/",
+                        "description": "The 16 Days close with a live talk: survivors and partner networks in conversation.",
                         "takes_rsvp": True,
                     },
                 ),
@@ -311,15 +387,68 @@ def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -
     )
     thai.co_organisers.set(_partners())
     thai.save_revision().publish()
+    # Each English block keeps its Thai block's id, as a translation through wagtail-localize does: an event's
+    # RSVPs in both languages are then one event, and one form in the inbox.
+    english_body = StreamValue(
+        thai.body.stream_block,
+        [
+            (kind, value, block.id)
+            for block, (kind, value) in zip(thai.body, data["en"]["body"] + extra_en, strict=True)
+        ],
+    )
     publish_translation(
-        thai,
-        "en",
-        update=False,
-        title=data["en"]["title"],
-        intro=data["en"]["intro"],
-        body=data["en"]["body"] + extra_en,
+        thai, "en", update=False, title=data["en"]["title"], intro=data["en"]["intro"], body=english_body
     )
     return thai
+
+
+def _rsvps(campaign: CampaignPage, seed: int) -> int:
+    """People say they will come to this year's events, in Thai and some in English; the training nearly full."""
+    if EventRSVP.objects.filter(campaign__translation_key=campaign.translation_key).exists():
+        return 0
+    rng = random.Random(seed)  # noqa: S311  (demo data, reproducible on purpose)
+    english = campaign.get_translation_or_none(locale("en"))
+    english = english.specific if english is not None else None
+    now = timezone.now()
+    rows = []
+    english_titles = {block.id: block.value["title"] for block in english.event_blocks()} if english else {}
+    for block, (replies, most) in zip(campaign.event_blocks(), EVENT_RSVPS, strict=False):
+        event = block.value
+        places = event["capacity"] - 2 if event.get("capacity") else NO_LIMIT
+        opened = timezone.make_aware(datetime.datetime.combine(event["date"], datetime.time(9, 0)))
+        opened -= datetime.timedelta(days=24)
+        taken = 0
+        for number in range(replies):
+            people = min(rng.randint(1, most), places - taken - (replies - number - 1))
+            if people < 1:
+                break
+            taken += people
+            in_english = english is not None and rng.random() < 0.15
+            if in_english:
+                name = f"{rng.choice(ENGLISH_GIVEN_NAMES)} {rng.choice(ENGLISH_FAMILY_NAMES)}"
+            else:
+                name = f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
+            received = opened + datetime.timedelta(minutes=rng.randint(0, 23 * 24 * 60))
+            rows.append(
+                EventRSVP(
+                    campaign=english if in_english else campaign,
+                    event_block_id=block.id,
+                    event_title=english_titles.get(block.id, event["title"])
+                    if in_english
+                    else event["title"],
+                    event_date=event["date"],
+                    name=name,
+                    email=f"demo-rsvp-{block.id[:8]}-{number}@example.invalid",
+                    people=people,
+                    language="en" if in_english else "th",
+                    created_at=min(received, now - datetime.timedelta(minutes=rng.randint(5, 600))),
+                )
+            )
+    made = EventRSVP.objects.bulk_create(rows)
+    for row, wanted in zip(made, rows, strict=True):
+        row.created_at = wanted.created_at
+    EventRSVP.objects.bulk_update(made, ["created_at"])  # bulk_create stamped them all "now"
+    return len(made)
 
 
 def load(stdout=None) -> dict:
@@ -329,13 +458,20 @@ def load(stdout=None) -> dict:
     themes = _themes()
     petition = featured_petition()
     toolkit = _toolkit_document()
-    campaigns = {
-        "25-november-2024": _campaign(index, _november(2024), themes, toolkit=toolkit),
-        "25-november-2025": _campaign(index, _november(2025), themes, petition=petition, toolkit=toolkit),
-        "songkran-2025": _campaign(index, SONGKRAN, themes, petition=petition),
-    }
+    year = campaign_year()
+    campaigns = {}
+    for november in sorted({2024, 2025, year - 1, year}):
+        campaigns[f"25-november-{november}"] = _campaign(
+            index,
+            _november(november),
+            themes,
+            petition=None if november == 2024 else petition,
+            toolkit=toolkit,
+        )
+    campaigns["songkran-2025"] = _campaign(index, SONGKRAN, themes, petition=petition)
+    rsvps = _rsvps(campaigns[f"25-november-{year}"], seed=year)
     if stdout is not None:
-        stdout.write(f"Campaigns: {len(campaigns)} in Thai and English.")
+        stdout.write(f"Campaigns: {len(campaigns)} in Thai and English; {rsvps} RSVPs to this year's events.")
     return {"index": index, "themes": themes, "campaigns": campaigns}
 
 

@@ -1,7 +1,7 @@
 """Demo partners: the 16 Chiang Rai committee members and the partner kinds from the 002 seed, in Thai and English.
 
 ``load()`` is idempotent: pages, accounts and documents that exist are left as they are. Representative
-accounts (one for every second organisation) get random passwords, written to ``demo-partners.txt`` in
+accounts (one for every member organisation, and one for every second other partner) get random passwords, written to ``demo-partners.txt`` in
 ``DEMO_CREDENTIALS_DIR`` (``var/`` by default), mode 0600; ``load()`` prints where that file is.
 """
 
@@ -142,8 +142,8 @@ def _representatives(partners: list[tuple[dict, PartnerPage]]) -> list[tuple[str
     known = _read_accounts()
     lines = []
     for number, (data, page) in enumerate(partners):
-        if number % 2:
-            continue  # one account for every two organisations
+        if number % 2 and not data["is_member"]:
+            continue  # one account for every member (each answers the renewal survey), one for every two others
         username = f"{data['slug']}@{DEMO_EMAIL_DOMAIN}"
         user = User.objects.filter(username=username).first()
         password = known.get(username)

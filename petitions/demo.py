@@ -2,16 +2,24 @@
 
 Two petitions, in Thai and English: the ban on draft-beer sales in convenience stores (won: in force from
 30 October 2018, B.E. 2561) and the call on the Ministry of Tourism and Sports to drop 4 a.m. nightlife
-hours (open). A few thousand generated signatures, spread over provinces, days, sources and languages,
-mostly confirmed; the aggregator then counts them, so the tallies are right from the start.
+hours (open since October of last year's 25 November campaign, dated from today so the dashboard has a year
+to show). A few thousand generated signatures (a fixed seed) follow a year's shape: a surge around 25 November
+and the 16 Days, a smaller one at Songkran, quiet weeks; mostly from Chiang Rai, Bangkok, the North and the
+North-East (where the coalition works, seeds 002 and 004), mostly in Thai, from direct visits, LINE and
+Facebook. Partners' referral links are added by ``advocacy.demo``, which knows how a partner's source is made.
+The aggregator then counts them and the staff summary is rebuilt, so the tallies and the dashboard are right
+from the start. Organisations co-sign the open petition with statements, some still awaiting approval.
 
 ``load()`` is idempotent; signatures are generated only for a petition that has none.
 """
 
 import datetime
 import hashlib
+import math
 import random
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,7 +31,9 @@ from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
 
 from .factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
 from .models import (
+    CoSignatureStatus,
     DecisionMaker,
+    OrganisationCoSignature,
     PetitionIndexPage,
     PetitionPage,
     PetitionUpdate,
@@ -31,7 +41,7 @@ from .models import (
     SignatureStatus,
     SignatureTally,
 )
-from .services import aggregate_signatures, canonical_email
+from .services import aggregate_signatures, canonical_email, summarise_signature_statuses
 
 ORGANISER = {"th": "มูลนิธิหญิงชายก้าวไกล", "en": "Women and Men Progressive Movement Foundation"}
 CO_SPONSOR_SLUGS = ("bangkok-community-network-partners", "chiang-rai-women-empowerment-network")
@@ -52,15 +62,23 @@ TARGETS = {
     },
 }
 
-PETITIONS = {
-    "nightlife-4am": {
+
+def campaign_year(today: datetime.date | None = None) -> int:
+    """The year of the 25 November campaign the demo is built around: this year's from 1 November, else last
+    year's. The open petition, this year's campaign and the signatures' shape are all dated from it."""
+    today = today or timezone.localdate()
+    return today.year if today >= datetime.date(today.year, 11, 1) else today.year - 1
+
+
+def _nightlife(year: int) -> dict:
+    """The open petition: launched before last year's 25 November, a first batch delivered on Human Rights Day."""
+    return {
         "targets": ("tourism",),
-        "goal": 5000,
+        "goal": 8000,
         "status": "open",
-        "opens_at": datetime.datetime(2026, 10, 1, 9, 0),
-        "closes_at": datetime.datetime(2027, 3, 31, 23, 59),
-        "signatures": 2600,
-        "days": 50,
+        "opens_at": datetime.datetime(year - 1, 10, 1, 9, 0),
+        "closes_at": datetime.datetime(year + 1, 3, 31, 23, 59),
+        "signatures": 4200,
         "th": {
             "title": "ยกเลิกนโยบายเปิดสถานบันเทิงถึงตีสี่",
             "summary": "ขอให้กระทรวงการท่องเที่ยวและกีฬายกเลิกนโยบายเปิดสถานบันเทิงถึงเวลา 04.00 น. "
@@ -81,11 +99,11 @@ PETITIONS = {
                 ),
             ],
             "timeline": [
-                (datetime.date(2026, 10, 1), "news", "เปิดให้ร่วมลงชื่อ"),
+                (datetime.date(year - 1, 10, 1), "news", "เปิดให้ร่วมลงชื่อ"),
                 (
-                    datetime.date(2026, 11, 10),
+                    datetime.date(year - 1, 12, 10),
                     "delivered",
-                    "ยื่นข้อเสนอและรายชื่อชุดแรกต่อกระทรวงการท่องเที่ยวและกีฬา",
+                    "ยื่นข้อเสนอและรายชื่อชุดแรกต่อกระทรวงการท่องเที่ยวและกีฬา ในวันสิทธิมนุษยชนสากล",
                 ),
             ],
         },
@@ -111,10 +129,13 @@ PETITIONS = {
             ],
             "timeline": [
                 "Signing opened",
-                "Demands and the first signatures delivered to the Ministry of Tourism and Sports",
+                "Demands and the first signatures delivered to the Ministry of Tourism and Sports on Human Rights Day",
             ],
         },
-    },
+    }
+
+
+PETITIONS = {
     "draft-beer-convenience-stores": {
         "targets": ("government",),
         "goal": 3000,
@@ -122,7 +143,6 @@ PETITIONS = {
         "opens_at": datetime.datetime(2018, 6, 1, 9, 0),
         "closes_at": datetime.datetime(2018, 10, 29, 23, 59),
         "signatures": 1400,
-        "days": 150,
         "th": {
             "title": "ห้ามขายเบียร์สดในร้านสะดวกซื้อ",
             "summary": "ร้านสะดวกซื้อเปิดตลอดคืนและอยู่ใกล้บ้านทุกหลัง เบียร์สดไม่ควรวางขายที่นั่น",
@@ -178,8 +198,123 @@ GIVEN_NAMES = (
     "บุญมี",
 )
 FAMILY_NAMES = ("ใจดี", "ศรีสุข", "มั่นคง", "ทองคำ", "แสงทอง", "บุญเรือง", "พรหมมา", "คำแก้ว", "อินทร์แก้ว", "ปัญญาดี")
-SOURCES = (("", 40), ("line", 25), ("facebook", 18), ("x", 5), ("whatsapp", 3), ("partner-embed", 9))
-BIG_PROVINCES = {"bangkok": 25, "chiang-rai": 10, "chiang-mai": 8, "nonthaburi": 5, "khon-kaen": 4}
+SOURCES = {"": 40, "line": 30, "facebook": 21, "x": 5, "whatsapp": 4}
+LANGUAGES = {"th": 86, "en": 8, "my": 4, "km": 2}
+# Where the coalition works (seeds 002 and 004): Chiang Rai and Bangkok first, then the North and the North-East.
+# Every other province weighs 1, people abroad 3.
+PROVINCE_WEIGHTS = {
+    "chiang-rai": 60,
+    "bangkok": 55,
+    "chiang-mai": 22,
+    "phayao": 9,
+    "lampang": 7,
+    "nan": 5,
+    "mae-hong-son": 5,
+    "lamphun": 4,
+    "phrae": 4,
+    "uttaradit": 3,
+    "khon-kaen": 12,
+    "udon-thani": 9,
+    "nakhon-ratchasima": 9,
+    "ubon-ratchathani": 7,
+    "roi-et": 4,
+    "sakon-nakhon": 4,
+    "nong-khai": 4,
+    "nonthaburi": 8,
+    "samut-prakan": 5,
+    "pathum-thani": 4,
+}
+# When people sign, by the hour (Bangkok time): lunch, and the evening on the phone.
+HOURS = (1, 1, 0, 0, 0, 1, 2, 4, 6, 6, 5, 5, 8, 7, 5, 5, 5, 6, 8, 11, 13, 12, 8, 4)
+QUIET_WEEKS = 0.12  # the share of weeks nobody posted about the petition
+STATUSES = {SignatureStatus.CONFIRMED: 90, SignatureStatus.PENDING: 6, SignatureStatus.QUARANTINED: 4}
+# Organisations that co-sign the open petition: (partner, status, days ago, statement), in their own words.
+CO_SIGNERS = (
+    (
+        "chiang-rai-children-network",
+        CoSignatureStatus.APPROVED,
+        52,
+        "เครือข่ายเด็กเชียงรายเห็นผลของการดื่มยามดึกต่อความรุนแรงในครอบครัวทุกปี เด็กในบ้านคือผู้รับผลกระทบ เราร่วมลงชื่อสนับสนุน",
+    ),
+    (
+        "world-vision-foundation-of-thailand",
+        CoSignatureStatus.APPROVED,
+        40,
+        "เด็กคือผู้ได้รับผลกระทบที่เงียบที่สุดเมื่อผู้ใหญ่ในบ้านดื่มจนดึก เราสนับสนุนข้อเรียกร้องนี้",
+    ),
+    (
+        "chiang-rai-women-empowerment-network",
+        CoSignatureStatus.APPROVED,
+        27,
+        "เครือข่ายผู้หญิงในชุมชนเชียงรายขอยืนข้างผู้หญิงที่ต้องรับภาระจากนโยบายนี้",
+    ),
+    (
+        "phromrak-family-foundation",
+        CoSignatureStatus.PENDING,
+        9,
+        "ครอบครัวที่เราช่วยเหลือหลายครอบครัวเริ่มต้นปัญหาจากการดื่ม เราขอร่วมลงชื่อในนามมูลนิธิ",
+    ),
+    (
+        "bangkok-community-network-partners",
+        CoSignatureStatus.PENDING,
+        4,
+        "ชุมชนในกรุงเทพฯ ที่อยู่ใกล้สถานบันเทิงได้รับผลกระทบโดยตรง ภาคีเครือข่ายชุมชนกรุงเทพฯ ขอร่วมลงชื่อ",
+    ),
+    (
+        "ecpat-foundation",
+        CoSignatureStatus.APPROVED,
+        15,
+        "Longer nightlife hours raise the risk of sexual exploitation of children. ECPAT Foundation co-signs.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A day people sign more: ``height`` times an ordinary day's signatures, fading over ``spread`` days."""
+
+    day: datetime.date
+    height: float
+    spread: float
+
+
+def moments(year: int) -> list[Moment]:
+    """The key dates around ``year``'s 25 November campaign (seed 002) and how much each one moves people."""
+    return [
+        Moment(datetime.date(year - 1, 10, 1), 5, 3),  # the petition opens
+        Moment(datetime.date(year - 1, 11, 25), 9, 3),  # last year's 25 November
+        Moment(datetime.date(year - 1, 12, 10), 4, 1.5),  # the first batch delivered, Human Rights Day
+        Moment(datetime.date(year, 4, 13), 6, 2.5),  # Songkran
+        Moment(datetime.date(year, 7, 30), 1.5, 1.5),  # the day against trafficking in persons
+        Moment(datetime.date(year, 8, 12), 2, 2),  # Mother's Day
+        Moment(datetime.date(year, 11, 25), 18, 3),  # this year's 25 November
+    ]
+
+
+def day_weights(
+    first: datetime.date, last: datetime.date, *, year: int, rng: random.Random
+) -> dict[datetime.date, float]:
+    """How busy each day from ``first`` to ``last`` is: ordinary days (quieter at weekends, some weeks nearly
+    silent), the build-up to 25 November, the 16 Days to 10 December, and each key date's surge."""
+    weeks: dict = {}
+    weights = {}
+    day = first
+    while day <= last:
+        week = day - datetime.timedelta(days=day.weekday())
+        if week not in weeks:
+            weeks[week] = 0.15 if rng.random() < QUIET_WEEKS else rng.uniform(0.6, 1.4)
+        weight = weeks[week] * (0.75 if day.weekday() >= 5 else 1.0)
+        for moment in moments(year):
+            weight += moment.height * math.exp(-(((day - moment.day).days / moment.spread) ** 2) / 2)
+        for campaign, plateau in ((year - 1, 2.5), (year, 4)):
+            build_up = datetime.date(campaign, 11, 1)
+            if build_up <= day < datetime.date(campaign, 11, 25):
+                weight += plateau * (day - build_up).days / 24
+            elif datetime.date(campaign, 11, 25) <= day <= datetime.date(campaign, 12, 10):
+                weight += plateau
+        weights[day] = weight
+        day += datetime.timedelta(days=1)
+    return weights
 
 
 def _aware(value: datetime.datetime) -> datetime.datetime:
@@ -247,21 +382,35 @@ def _weighted(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _signatures(petition: PetitionPage, spec: dict, seed: int) -> int:
-    if Signature.objects.filter(petition=petition).exists():
-        return 0
+def generate_signatures(
+    petition: PetitionPage,
+    *,
+    count: int,
+    seed: int,
+    days: dict[datetime.date, float],
+    sources: dict[str, float],
+    provinces: dict[str, float],
+    email_prefix: str,
+) -> int:
+    """Make ``count`` signatures on ``petition``, on ``days`` as often as each day weighs, from ``sources`` and
+    ``provinces`` likewise; mostly confirmed, mostly in Thai. Reproducible: the same ``seed``, the same rows.
+
+    Neither counted nor summarised: the caller runs ``count_everything()`` once it has made them all.
+    """
     rng = random.Random(seed)  # noqa: S311  (demo data, reproducible on purpose)
-    provinces = {province.code: 1 for province in PROVINCES} | BIG_PROVINCES | {OUTSIDE_THAILAND.code: 2}
-    sources = dict(SOURCES)
-    start = _aware(spec["opens_at"])
+    now = timezone.now()
+    calendar = list(days)
+    signed_days = rng.choices(calendar, weights=list(days.values()), k=count)
     rows = []
-    for number in range(spec["signatures"]):
-        signed_at = start + datetime.timedelta(seconds=rng.randint(0, spec["days"] * 86_400))
-        status = _weighted(
-            rng,
-            {SignatureStatus.CONFIRMED: 92, SignatureStatus.PENDING: 5, SignatureStatus.QUARANTINED: 3},
+    for number, day in enumerate(signed_days):
+        hour = rng.choices(range(24), weights=HOURS)[0]
+        signed_at = timezone.make_aware(
+            datetime.datetime.combine(day, datetime.time(hour, rng.randrange(60), rng.randrange(60)))
         )
-        email = f"demo-{petition.slug}-{number}@example.invalid"
+        signed_at = min(signed_at, now - datetime.timedelta(minutes=rng.randint(5, 300)))
+        status = _weighted(rng, STATUSES)
+        email = f"{email_prefix}-{number}@example.invalid"
+        pending = status == SignatureStatus.PENDING
         rows.append(
             Signature(
                 petition=petition,
@@ -270,29 +419,64 @@ def _signatures(petition: PetitionPage, spec: dict, seed: int) -> int:
                 email_canonical=canonical_email(email),
                 province=_weighted(rng, provinces),
                 show_name=rng.random() < 0.3,
-                locale="en" if rng.random() < 0.1 else "th",
+                locale=_weighted(rng, LANGUAGES),
                 source=_weighted(rng, sources),
-                consent_notice_version="2018-06-01" if start.year == 2018 else "2026-11-01",
+                consent_notice_version="2018-06-01"
+                if day.year == 2018
+                else settings.PETITION_PRIVACY_NOTICE_VERSION,
                 consented_at=signed_at,
                 status=status,
                 quarantine_reason="rate_burst" if status == SignatureStatus.QUARANTINED else "",
-                confirmed_at=signed_at + datetime.timedelta(minutes=rng.randint(1, 600))
+                confirmed_at=min(signed_at + datetime.timedelta(minutes=rng.randint(1, 600)), now)
                 if status == SignatureStatus.CONFIRMED
                 else None,
                 # A pending demo signer was e-mailed their link when they signed (a digest no link matches),
                 # so the confirmation batches never mail these made-up addresses.
-                token_hash=hashlib.sha256(email.encode()).hexdigest()
-                if status == SignatureStatus.PENDING
-                else "",
-                token_expires_at=signed_at + datetime.timedelta(hours=72)
-                if status == SignatureStatus.PENDING
-                else None,
+                token_hash=hashlib.sha256(email.encode()).hexdigest() if pending else "",
+                token_expires_at=signed_at + datetime.timedelta(hours=72) if pending else None,
             )
         )
-    Signature.objects.bulk_create(rows, batch_size=1000)
-    # created_at is set on insert: spread it over the days too, as the dashboard reads it.
-    Signature.objects.filter(petition=petition).update(created_at=F("consented_at"))
+    made = Signature.objects.bulk_create(rows, batch_size=1000)
+    # created_at is set on insert: put it back on the day signed, as the staff summary reads it.
+    Signature.objects.filter(pk__in=[row.pk for row in made]).update(created_at=F("consented_at"))
     return len(rows)
+
+
+def province_weights(extra: dict[str, float] | None = None) -> dict[str, float]:
+    """Every province (1 each), the coalition's provinces heavier, people abroad 3; ``extra`` adds weight."""
+    weights = {province.code: 1.0 for province in PROVINCES} | PROVINCE_WEIGHTS | {OUTSIDE_THAILAND.code: 3}
+    for code, weight in (extra or {}).items():
+        weights[code] += weight
+    return weights
+
+
+def signing_days(petition: PetitionPage, *, year: int, seed: int, since: datetime.date | None = None) -> dict:
+    """The days ``petition`` was open until today (from ``since`` if later), weighed by ``day_weights``."""
+    first = timezone.localtime(petition.opens_at).date() if petition.opens_at else timezone.localdate()
+    last = min(timezone.localtime(petition.closes_at).date(), timezone.localdate())
+    rng = random.Random(seed)  # noqa: S311  (demo data, reproducible on purpose)
+    return day_weights(max(first, since or first), last, year=year, rng=rng)
+
+
+def _signatures(petition: PetitionPage, spec: dict, seed: int, year: int) -> int:
+    if Signature.objects.filter(petition=petition).exists():
+        return 0
+    return generate_signatures(
+        petition,
+        count=spec["signatures"],
+        seed=seed,
+        days=signing_days(petition, year=year, seed=seed),
+        sources=SOURCES,
+        provinces=province_weights(),
+        email_prefix=f"demo-{petition.slug}",
+    )
+
+
+def count_everything() -> None:
+    """Fold every signature into the tallies and rebuild the staff summary, so every chart shows them at once."""
+    while aggregate_signatures():
+        pass
+    summarise_signature_statuses(days=None)
 
 
 def featured_petition() -> PetitionPage | None:
@@ -301,9 +485,42 @@ def featured_petition() -> PetitionPage | None:
     return petitions.filter(title__contains="สถานบันเทิง").first() or petitions.order_by("pk").first()
 
 
+def _co_signatures(petition: PetitionPage) -> int:
+    """Partners co-sign the open petition through their representatives, each with a statement."""
+    if OrganisationCoSignature.objects.filter(petition=petition).exists():
+        return 0
+    partners = {
+        page.slug: page
+        for page in PartnerPage.objects.filter(
+            slug__in=[slug for slug, *_rest in CO_SIGNERS], locale__language_code="th"
+        ).prefetch_related("representatives__user")
+    }
+    now = timezone.now()
+    made = []
+    for slug, status, days_ago, statement in CO_SIGNERS:
+        partner = partners.get(slug)
+        if partner is None:
+            continue
+        representative = next(iter(partner.representatives.all()), None)
+        made.append(
+            OrganisationCoSignature.objects.create(
+                petition=petition,
+                partner=partner,
+                submitted_by=representative.user if representative else None,
+                statement=statement,
+                status=status,
+                decided_at=None if status == CoSignatureStatus.PENDING else now,
+            )
+        )
+        made[-1].created_at = now - datetime.timedelta(days=days_ago, hours=len(made) * 3)
+    OrganisationCoSignature.objects.bulk_update(made, ["created_at"])
+    return len(made)
+
+
 def reset() -> None:
     SignatureTally.objects.all().delete()
     Signature.objects.all().delete()
+    OrganisationCoSignature.objects.all().delete()
     while (index := PetitionIndexPage.objects.first()) is not None:
         index.delete()
     DecisionMaker.objects.all().delete()
@@ -316,14 +533,19 @@ def load(stdout=None) -> None:
     co_sponsors = list(
         PartnerPage.objects.filter(slug__in=CO_SPONSOR_SLUGS, locale__language_code="th").order_by("slug")
     )
+    year = campaign_year()
+    petitions = {"nightlife-4am": _nightlife(year), **PETITIONS}
     generated = 0
-    for seed, (slug, spec) in enumerate(PETITIONS.items()):
+    for seed, (slug, spec) in enumerate(petitions.items()):
         petition = _petition(index, slug, spec, targets, co_sponsors)
-        generated += _signatures(petition, spec, seed)
-    while aggregate_signatures():
-        pass
+        generated += _signatures(petition, spec, seed, year)
+    co_signed = _co_signatures(featured_petition())
+    count_everything()
     if stdout is not None:
-        stdout.write(f"Petitions: {len(PETITIONS)} in Thai and English; {generated} signatures generated.")
+        stdout.write(
+            f"Petitions: {len(petitions)} in Thai and English; {generated} signatures generated; "
+            f"{co_signed} organisations co-signed."
+        )
 
 
 demo_loaders.register("petitions", load=load, reset=reset, menu_section="petitions", menu_position=2)

@@ -2,10 +2,14 @@
 "DON'T TELL ME HOW TO DRESS", and a survivor who speaks for herself ("ตัวจริงเสียงจริง") under an alias.
 
 The survivor's story is a composite written for the demo, not a real person's account. Each story has a
-consent record, so it can be live. Idempotent: pages are found by slug and left alone once made.
+consent record, so it can be live. Five stories shared through the form (composites too, in Thai) wait for the
+Safeguarding group in the inbox. Idempotent: pages are found by slug and left alone once made; the shared
+stories are made once.
 """
 
 import datetime
+
+from django.utils import timezone
 
 from petitions.demo import featured_petition
 from site_project import demo_loaders
@@ -146,6 +150,62 @@ STORIES = [
 ]
 
 
+# Stories sent through the public form: composites written for the demo, not real people's accounts. Sensitive
+# by nature, so the inbox shows them to the Safeguarding group only.
+SUBMISSIONS = [
+    {
+        "name": "ดาว",
+        "contact": "LINE: dao-demo",
+        "may_contact": True,
+        "language": "th",
+        "story": "ฉันอยู่กับสามีที่ดื่มทุกคืนจนดึก หลายครั้งเขากลับมาแล้วทำร้ายฉันต่อหน้าลูก ฉันเพิ่งรู้จากเพื่อนว่ามีสายด่วน 1300 "
+        "ตอนนี้ฉันย้ายมาอยู่กับแม่ที่แม่สายแล้ว อยากให้เรื่องของฉันช่วยให้ผู้หญิงคนอื่นรู้ว่าขอความช่วยเหลือได้",
+        "status": "in_progress",
+        "days_ago": 26,
+    },
+    {
+        "name": "เยาวชนเชียงราย",
+        "contact": "",
+        "may_contact": False,
+        "language": "th",
+        "story": "สงกรานต์ปีนี้ฉันถูกคนแปลกหน้าจับตัวระหว่างเล่นน้ำ ไม่มีใครช่วยและมีคนบอกว่าเป็นเรื่องสนุก "
+        "ฉันไม่ได้บอกใครที่บ้าน แต่อยากให้ผู้ใหญ่รู้ว่ามันไม่สนุกเลย",
+        "status": "reviewed",
+        "days_ago": 19,
+    },
+    {
+        "name": "แม่ของน้องฝน",
+        "contact": "08x-xxx-xxxx (โทรหลัง 18.00 น.)",
+        "may_contact": True,
+        "language": "th",
+        "story": "ลูกสาวอายุ 14 ถูกชวนคุยทางออนไลน์โดยคนที่อ้างว่าเป็นแมวมอง ขอรูปและนัดให้ไปเชียงใหม่ "
+        "โชคดีที่ครูสังเกตเห็นก่อน อยากรู้ว่าจะแจ้งความและปกป้องลูกต่อไปอย่างไร",
+        "status": "new",
+        "days_ago": 8,
+    },
+    {
+        "name": "พี่แสง",
+        "contact": "",
+        "may_contact": False,
+        "language": "th",
+        "story": "ผมเคยทำงานเรือประมงที่ไม่ได้ค่าจ้างและออกจากเรือไม่ได้เกือบปี ตอนนี้กลับบ้านที่เชียงรายแล้ว "
+        "อยากเล่าให้คนรุ่นใหม่รู้ว่าการชวนไปทำงานที่ได้เงินดีเกินจริงต้องระวัง",
+        "status": "new",
+        "days_ago": 3,
+    },
+    {
+        "name": "หมี่",
+        "contact": "mya-demo@example.invalid",
+        "may_contact": True,
+        "language": "th",
+        "story": "ฉันมาจากรัฐฉานเพื่อทำงานร้านอาหารในเชียงราย นายจ้างยึดบัตรและเอกสารของฉันไว้ องค์กรสมาชิกช่วยให้ได้คืน "
+        "อยากเล่าเรื่องนี้เป็นภาษาพม่าด้วย ให้คนในชุมชนรู้ว่านายจ้างยึดเอกสารไม่ได้",
+        "status": "new",
+        "days_ago": 1,
+    },
+]
+
+
 def _storyteller(key: str) -> Storyteller:
     data = STORYTELLERS[key]
     thai = Storyteller.objects.filter(locale=locale("th"), name=data["th"]["name"]).first()
@@ -201,14 +261,33 @@ def _story(index, data: dict, petition) -> StoryPage:
     return thai
 
 
+def _submissions() -> int:
+    """Stories people sent through the form, waiting for the Safeguarding group; made once, by their names."""
+    if StorySubmission.objects.filter(name__in=[data["name"] for data in SUBMISSIONS]).exists():
+        return 0
+    now = timezone.now()
+    made = [
+        StorySubmission.objects.create(**{key: value for key, value in data.items() if key != "days_ago"})
+        for data in SUBMISSIONS
+    ]
+    for submission, data in zip(made, SUBMISSIONS, strict=True):
+        submission.created_at = now - datetime.timedelta(days=data["days_ago"], hours=submission.pk % 9)
+    StorySubmission.objects.bulk_update(made, ["created_at"])  # received over the past weeks, not all now
+    return len(made)
+
+
 def load(stdout=None) -> dict:
     index = section_index(StoryIndexPageFactory, "stories", INDEX).get("th")
     if index is None:
         return {}
     petition = featured_petition()
     stories = {data["slug"]: _story(index, data, petition) for data in STORIES}
+    submitted = _submissions()
     if stdout is not None:
-        stdout.write(f"Stories: {len(stories)} in Thai and English, each with consent recorded.")
+        stdout.write(
+            f"Stories: {len(stories)} in Thai and English, each with consent recorded; "
+            f"{submitted} shared through the form."
+        )
     return {"index": index, "stories": stories}
 
 

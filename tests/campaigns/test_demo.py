@@ -1,11 +1,16 @@
-"""The demo content for campaigns and stories: both years of 25 November, Songkran, the two stories."""
+"""The demo content for campaigns and stories: the years of 25 November, Songkran, the two stories, RSVPs to this
+year's events and the stories shared through the form."""
 
-from campaigns.models import CampaignPage
-from stories.models import StoryPage
+from django.db.models import Sum
+
+from campaigns.models import CampaignPage, EventRSVP
+from petitions.demo import campaign_year
+from stories.models import StoryPage, StorySubmission
 
 
-def test_the_demo_has_both_years_of_25_november_and_songkran_in_thai_and_english(demo, client):
-    for slug in ("25-november-2024", "25-november-2025", "songkran-2025"):
+def test_the_demo_has_the_years_of_25_november_and_songkran_in_thai_and_english(demo, client):
+    this_year = f"25-november-{campaign_year()}"
+    for slug in ("25-november-2024", "25-november-2025", this_year, "songkran-2025"):
         pages = CampaignPage.objects.live().filter(slug=slug)
         assert {page.locale.language_code for page in pages} == {"th", "en"}, slug
         assert client.get(f"/th/campaigns/{slug}/").status_code == 200
@@ -13,6 +18,18 @@ def test_the_demo_has_both_years_of_25_november_and_songkran_in_thai_and_english
     assert (
         CampaignPage.objects.get(slug="25-november-2025", locale__language_code="th").other_years().exists()
     )
+
+
+def test_this_years_events_have_rsvps_in_thai_and_english_and_the_training_is_nearly_full(demo, client):
+    campaign = CampaignPage.objects.get(slug=f"25-november-{campaign_year()}", locale__language_code="th")
+    walk, training, _talk = campaign.event_blocks()
+    rsvps = EventRSVP.objects.filter(event_block_id=walk.id)
+    assert set(rsvps.values_list("language", flat=True)) == {"th", "en"}  # one event, both pages
+    people = EventRSVP.objects.filter(event_block_id=training.id).aggregate(n=Sum("people"))["n"]
+    assert people == training.value["capacity"] - 2
+    assert "รับได้ 40 คน" in client.get(f"/th/campaigns/{campaign.slug}/").content.decode()
+    shared = StorySubmission.objects.all()
+    assert shared.count() == 5 and set(shared.values_list("language", flat=True)) == {"th"}
 
 
 def test_the_demo_stories_are_live_with_consent_and_the_survivor_under_an_alias(demo, client):
@@ -31,6 +48,10 @@ def test_loading_the_demo_twice_changes_nothing(demo):
 
     from django.core.management import call_command
 
-    before = (CampaignPage.objects.count(), StoryPage.objects.count())
+    def counts():
+        models = (CampaignPage, StoryPage, EventRSVP, StorySubmission)
+        return [model.objects.count() for model in models]
+
+    before = counts()
     call_command("load_demo_data", stdout=io.StringIO())
-    assert (CampaignPage.objects.count(), StoryPage.objects.count()) == before
+    assert counts() == before
