@@ -44,9 +44,9 @@ def rsvp_to_event(request, *, campaign: CampaignPage, block_id: str):
     if request.method != "POST":
         return redirect(back_to_event)
     form = RSVPForm.for_event(campaign, block_id, data=request.POST)
-    status = 400
     if form.caught_in_honeypot():
         return _noted(request, back_to_event)  # nothing kept, and nothing a bot could learn from
+    status = 400
     if form.is_valid():
         if not _too_many_from(request):
             record_rsvp(campaign=campaign, block_id=block_id, data=form.cleaned_data)
