@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from advocacy.models import SurveyField, SurveyPage
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from partners.factories import (
     MemberDocumentFactory,
@@ -70,10 +71,16 @@ def site(home, petition_index):
     invitation = Invitation.objects.create(email="new@example.org", partner=partner, language="th")
     token = issue_invitation_token(invitation=invitation)
 
+    survey = SurveyPage(title="แบบสอบถาม", slug="survey", show_in_portal=True)
+    survey.form_fields = [SurveyField(label="ความเห็น", field_type="singleline", sort_order=0)]
+    home.add_child(instance=survey)
+    survey.save_revision().publish()
+
     for language in LANGUAGES[1:]:
         translate(home, language, title=f"Phakhi {language}")
         translate(campaign, language)
         translate(story_index, language)
+        translate(survey, language)
 
     return SimpleNamespace(
         pages=[
@@ -86,10 +93,12 @@ def site(home, petition_index):
             story_index,
             directory,
             partner,
+            survey,
         ],
         petition=petition,
         closed=closed,
         campaign=campaign,
+        survey=survey,
         rsvp_path=f"campaigns/{campaign.slug}/rsvp/{event_block_id(campaign)}/",
         rsvp_prefix=f"rsvp-{event_block_id(campaign)}",
         partner=partner,

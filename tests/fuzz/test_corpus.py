@@ -202,6 +202,7 @@ def public_forms(site) -> list[Form]:
     rsvp = rsvp_data(site.campaign, name="สมชาย", email="", phone="0812345678", people="2")
     profile = {"title": "มูลนิธิเอ", "kind": site.partner.kind, "description": "งานของเรา"}
     document = {"title": "รายงาน", "language": "th", "published_on": "2026-11-01", "summary": ""}
+    survey_question = site.survey.form_fields.get().clean_name
     return [
         Form("sign", f"/{{lang}}/petitions/sign/{petition.pk}/", sign_data(petition), "name", csrf=False),
         Form("embed sign", f"/embed/petitions/{petition.pk}/sign/", sign_data(petition), "name", csrf=False),
@@ -270,6 +271,7 @@ def public_forms(site) -> list[Form]:
             "title",
             "representative",
         ),
+        Form("survey", "/{lang}/survey/", {survey_question: "ดีมาก"}, survey_question),
     ]
 
 
