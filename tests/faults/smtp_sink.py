@@ -40,6 +40,9 @@ class Received:
 
 
 class SmtpSink:
+    # What a fault report says as a test stops it and starts it again.
+    stopping, started = "stopping the SMTP sink: connections refused", "SMTP sink listening again"
+
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, delay: float = 0.0):
         self.host = host
         self.port = port

@@ -148,6 +148,9 @@ def _unprivileged_user() -> str:
 class PostgreSQL:
     """A throw-away cluster on a free port, owned by an unprivileged user when we are root."""
 
+    # What a fault report says as a test stops it and starts it again.
+    stopping, started = "stopping PostgreSQL (pg_ctl stop -m fast)", "PostgreSQL started"
+
     def __init__(self, root: Path, port: int):
         self.root, self.port = root, port
         self.data = root / "data"
@@ -220,6 +223,9 @@ class PostgreSQL:
 
 
 class Redis:
+    # What a fault report says as a test stops it and starts it again.
+    stopping, started = "stopping redis-server", "redis-server started (empty)"
+
     def __init__(self, root: Path, port: int):
         self.root, self.port = root, port
         self.process: Process | None = None

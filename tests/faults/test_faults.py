@@ -21,17 +21,23 @@ def trials():
     return []
 
 
+def run_outage(trial, trials, service, *, seconds: float, down: tuple[float, float]) -> None:
+    """People sign for ``seconds`` while ``service`` of the stack is down from ``down[0]`` to ``down[1]`` seconds
+    after the first starts (the report says ``service.stopping`` and ``service.started``); then the checks."""
+    trials.append(trial)
+    trial.begin(seconds=seconds)
+    trial.at(down[0])
+    trial.fault_begins(service.stopping)
+    service.stop()
+    trial.at(down[1])
+    service.start()
+    trial.recovered(service.started)
+    trial.finish()
+
+
 def test_signers_during_a_15_second_smtp_outage_each_get_one_email_once_it_is_back(stack, trials):
     trial = Trial(stack, "smtp", description="the SMTP server refuses connections for 15 s")
-    trials.append(trial)
-    trial.begin(seconds=20)
-    trial.at(2.5)
-    trial.fault_begins("stopping the SMTP sink: connections refused")
-    stack.sink.stop()
-    trial.at(17.5)
-    stack.sink.start()
-    trial.recovered("SMTP sink listening again")
-    trial.finish()
+    run_outage(trial, trials, stack.sink, seconds=20, down=(2.5, 17.5))
 
 
 def test_a_worker_killed_mid_batch_and_restarted_strands_no_one(stack, trials):
@@ -65,29 +71,13 @@ def test_a_worker_killed_mid_batch_and_restarted_strands_no_one(stack, trials):
 
 def test_signers_during_a_20_second_database_outage_get_503_then_sign_and_are_all_mailed(stack, trials):
     trial = Trial(stack, "database", description="PostgreSQL is down for 20 s")
-    trials.append(trial)
     trial.allow_503_while_down = True
-    trial.begin(seconds=30)
-    trial.at(5)
-    trial.fault_begins("stopping PostgreSQL (pg_ctl stop -m fast)")
-    stack.postgres.stop("fast")
-    trial.at(25)
-    stack.postgres.start()
-    trial.recovered("PostgreSQL started")
-    trial.finish()
+    run_outage(trial, trials, stack.postgres, seconds=30, down=(5, 25))
 
 
 def test_signers_during_a_20_second_cache_outage_sign_as_usual_and_are_all_mailed(stack, trials):
     trial = Trial(stack, "cache", description="Redis (CACHE_URL) is down for 20 s")
-    trials.append(trial)
-    trial.begin(seconds=30)
-    trial.at(5)
-    trial.fault_begins("stopping redis-server")
-    stack.redis.stop()
-    trial.at(25)
-    stack.redis.start()
-    trial.recovered("redis-server started (empty)")
-    trial.finish()
+    run_outage(trial, trials, stack.redis, seconds=30, down=(5, 25))
 
 
 def test_no_signer_got_a_second_confirmation_email_by_the_end_of_the_run(stack, trials):
