@@ -134,6 +134,19 @@ def page(browser: Any) -> Iterator[Any]:
     yield from _new_page(browser)
 
 
+PASSWORD = "correct horse battery staple"  # the password of tests/conftest.py's personas
+
+
+def sign_in_to_admin(live_server: Any, page: Any, user: Any, password: str = PASSWORD) -> Any:
+    """Sign ``user`` in to the Wagtail admin through its login form in ``page``; the page, on the dashboard."""
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", password)
+    page.locator("form [type=submit]").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    return page
+
+
 @pytest.fixture
 def js_disabled_page(browser: Any) -> Iterator[Any]:
     """Like ``page``, but with JavaScript disabled (progressive-enhancement checks).

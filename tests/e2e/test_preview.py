@@ -13,20 +13,15 @@ import pytest
 from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from site_project.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+from .conftest import sign_in_to_admin
 
-PASSWORD = "correct horse battery staple"  # tests/conftest.py's personas
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
 def signed_in(live_server, page, english_admin):
     # The admin in English, so that the test can read the checker's messages.
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", english_admin.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").click()
-    page.wait_for_url(live_server.url + "/admin/")
-    return page
+    return sign_in_to_admin(live_server, page, english_admin)
 
 
 def _open_preview(live_server, page, standard_page):
