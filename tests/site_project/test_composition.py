@@ -52,6 +52,7 @@ def test_every_app_with_demo_content_is_found_without_being_named():
         "petitions",
         "campaigns",
         "stories",
+        "advocacy",
     ]
 
 
