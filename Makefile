@@ -34,10 +34,10 @@ demo: migrate ## Load (or refresh) the demo content
 run: demo ## Create the environment, migrate, load the demo, serve on http://127.0.0.1:$(PORT) with the task worker
 	@bin/run-dev
 
-test: venv ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: venv ## Run the whole test suite on its kept database (DATABASE_URL: PostgreSQL; PYTEST_ARGS=--create-db rebuilds it)
 	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q -m "not faults" $(PYTEST_ARGS)
 
-test-fast: venv ## Run the tests without the browser and live-server tests
+test-fast: venv ## Run the tests without the browser and live-server tests, on the same kept database
 	$(TEST_SETTINGS) $(PY) -m pytest -n 2 -q -m "not browser and not live and not faults" $(PYTEST_ARGS)
 
 faults: venv ## Break PostgreSQL, Redis, SMTP and the worker while people sign (own servers, ~8 min)

@@ -28,6 +28,9 @@ from site_project.factories import HomePageFactory, StandardPageFactory, publish
 from site_project.models import HomePage, SiteSettings
 from site_project.public_url import site_address
 
+# The test database is built once and reused by later runs, as the migrations left it (tests/database.py).
+pytest_plugins = ["tests.database"]
+
 
 @pytest.fixture(autouse=True)
 def clean_cache():
