@@ -17,7 +17,9 @@ from django import forms
 from django.conf import settings
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncWeek
+from django.forms.utils import flatatt
 from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -186,6 +188,25 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class QuickSelect(forms.Select):
+    """A select that joins its options in Python, as Django's template for each option would write them.
+
+    The filters offer every petition, campaign and partner: at full size (5,000 partners) rendering an option
+    template per choice took most of the page's time (over a second on a loaded machine); this takes milliseconds.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = self.format_value(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((option, " selected" if str(option) in chosen else "", label) for option, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
+
+
 class DashboardFilters(forms.Form):
     """The filters in the URL: ``?since=2025-11-01&until=2025-12-10&petition=12&theme=25-november&partner=7``."""
 
@@ -195,10 +216,10 @@ class DashboardFilters(forms.Form):
     until = forms.DateField(
         label=gettext_lazy("To"), required=False, widget=DateInput(), input_formats=["%Y-%m-%d"]
     )
-    petition = forms.ChoiceField(label=gettext_lazy("Petition"), required=False)
-    campaign = forms.ChoiceField(label=gettext_lazy("Campaign"), required=False)
-    theme = forms.ChoiceField(label=gettext_lazy("Recurring theme"), required=False)
-    partner = forms.ChoiceField(label=gettext_lazy("Partner"), required=False)
+    petition = forms.ChoiceField(label=gettext_lazy("Petition"), required=False, widget=QuickSelect)
+    campaign = forms.ChoiceField(label=gettext_lazy("Campaign"), required=False, widget=QuickSelect)
+    theme = forms.ChoiceField(label=gettext_lazy("Recurring theme"), required=False, widget=QuickSelect)
+    partner = forms.ChoiceField(label=gettext_lazy("Partner"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, choices: Choices, **kwargs):
         super().__init__(*args, **kwargs)
