@@ -24,10 +24,17 @@ SECRETARIAT_GROUP = "Secretariat"
 
 
 def is_secretariat(user) -> bool:
-    """Superusers and the Secretariat group; never a partner's representative, whatever group they are in."""
-    if not user.is_active or Representative.objects.filter(user=user).exists():
-        return False
-    return user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    """Superusers and the Secretariat group; never a partner's representative, whatever group they are in.
+
+    Asked by the view, the menu and the admin home's panel alike: the answer is kept on the request's user.
+    """
+    if not hasattr(user, "_advocacy_secretariat"):
+        user._advocacy_secretariat = (
+            user.is_active
+            and not Representative.objects.filter(user=user).exists()
+            and (user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists())
+        )
+    return user._advocacy_secretariat
 
 
 def secretariat_only(view):
