@@ -75,7 +75,7 @@ def _referrals() -> int:
         days = signing_days(petition, year=year, seed=seed, since=since)
         push = datetime.date(year, month, day)
         for when in days:
-            days[when] *= 1 + 4 * math.exp(-(((when - push).days / 6) ** 2) / 2)
+            days[when] *= 1 + 3 * math.exp(-(((when - push).days / 6) ** 2) / 2)
         made += generate_signatures(
             petition,
             count=count,

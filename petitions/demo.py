@@ -282,12 +282,12 @@ def moments(year: int) -> list[Moment]:
     """The key dates around ``year``'s 25 November campaign (seed 002) and how much each one moves people."""
     return [
         Moment(datetime.date(year - 1, 10, 1), 5, 3),  # the petition opens
-        Moment(datetime.date(year - 1, 11, 25), 9, 3),  # last year's 25 November
+        Moment(datetime.date(year - 1, 11, 25), 6, 4),  # last year's 25 November
         Moment(datetime.date(year - 1, 12, 10), 4, 1.5),  # the first batch delivered, Human Rights Day
-        Moment(datetime.date(year, 4, 13), 6, 2.5),  # Songkran
+        Moment(datetime.date(year, 4, 13), 8, 3),  # Songkran
         Moment(datetime.date(year, 7, 30), 1.5, 1.5),  # the day against trafficking in persons
         Moment(datetime.date(year, 8, 12), 2, 2),  # Mother's Day
-        Moment(datetime.date(year, 11, 25), 18, 3),  # this year's 25 November
+        Moment(datetime.date(year, 11, 25), 10, 4),  # this year's 25 November
     ]
 
 
@@ -306,7 +306,7 @@ def day_weights(
         weight = weeks[week] * (0.75 if day.weekday() >= 5 else 1.0)
         for moment in moments(year):
             weight += moment.height * math.exp(-(((day - moment.day).days / moment.spread) ** 2) / 2)
-        for campaign, plateau in ((year - 1, 2.5), (year, 4)):
+        for campaign, plateau in ((year - 1, 2), (year, 3)):
             build_up = datetime.date(campaign, 11, 1)
             if build_up <= day < datetime.date(campaign, 11, 25):
                 weight += plateau * (day - build_up).days / 24
