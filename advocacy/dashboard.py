@@ -43,6 +43,7 @@ from .charts import Bar, Chart, Marker, Series, bar_chart, number, province_map,
 from .models import InboxItem
 
 DEFAULT_DAYS = 90
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # as campaign years; beyond them date sums would overflow
 MAX_DAYS = 3 * 366
 DAILY_UP_TO = 92  # a longer period is drawn per week
 TOP_SOURCES = 15
@@ -237,13 +238,27 @@ class DashboardFilters(forms.Form):
             (v, o.label) for v, o in choices.partners.items()
         ]
 
+    def _clean_year(self, name: str):
+        value = self.cleaned_data.get(name)
+        if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                _("Choose a date from %(first)d to %(last)d.") % {"first": FIRST_YEAR, "last": LAST_YEAR},
+                code="year",
+            )
+        return value
+
+    def clean_since(self):
+        return self._clean_year("since")
+
+    def clean_until(self):
+        return self._clean_year("until")
+
     def clean(self):
         data = super().clean()
-        today = timezone.localdate()
-        until = data.get("until") or today
-        since = data.get("since") or until - datetime.timedelta(days=DEFAULT_DAYS - 1)
         if self.errors:
             return data
+        until = data.get("until") or timezone.localdate()
+        since = data.get("since") or until - datetime.timedelta(days=DEFAULT_DAYS - 1)
         if since > until:
             raise forms.ValidationError(_("The start of the period must not be after its end."), code="order")
         if (until - since).days >= MAX_DAYS:

@@ -221,6 +221,9 @@ def test_choosing_a_campaign_shows_the_petitions_it_carries_and_marks_its_key_da
             "The start of the period must not be after its end.",
         ),
         ({"since": "2020-01-01", "until": "2025-01-01"}, "Choose a period of at most 1098 days."),
+        ({"until": "0001-01-05"}, "Choose a date from 2000 to 2100."),
+        ({"since": "9999-12-31", "until": "9999-12-31"}, "Choose a date from 2000 to 2100."),
+        ({"petition": ["1", "<b>"]}, "Select a valid choice."),
     ],
 )
 def test_it_rejects_bad_filters_with_a_message_and_a_400(secretariat, signed, query, message):
@@ -417,4 +420,3 @@ def test_the_panels_read_in_thai_with_buddhist_era_dates(client_as, secretariat_
     page = client_as(reading(secretariat_member, "th")).get(URL).content.decode()
     assert "<title>เชียงราย: 120</title>" in page
     assert f"{TODAY.day} " in page and str(TODAY.year + 543) in page
-
