@@ -122,5 +122,6 @@ class DashboardPanel(Component):
         return {
             "figures": [dashboard.Figure(_("Confirmed signatures"), dashboard.number(total)), *figures],
             "chart": dashboard.signatures_over_time(scope, statuses),
+            "csv_url": reverse("advocacy_dashboard_csv", args=["over-time"]),
             "scope": scope,
         }

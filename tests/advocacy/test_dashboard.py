@@ -371,6 +371,7 @@ def test_the_secretariats_admin_home_opens_on_the_dashboard(secretariat, signed)
     assert "Advocacy at a glance" in page
     assert "200 signatures confirmed from" in page
     assert 'href="/admin/advocacy/"' in page
+    assert 'href="/admin/advocacy/csv/over-time/"' in page
 
 
 def test_an_editors_admin_home_stays_as_it_was(client_as, editor, signed):
