@@ -97,7 +97,8 @@ class StandardPage(BasePage):
     ]
 
     parent_page_types = ["site_project.HomePage", "site_project.StandardPage"]
-    subpage_types = ["site_project.StandardPage"]
+    # A survey may sit under a page about its subject (by name: site_project imports no app above it).
+    subpage_types = ["site_project.StandardPage", "advocacy.SurveyPage"]
 
     class Meta:
         verbose_name = _("standard page")

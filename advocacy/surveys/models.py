@@ -147,7 +147,7 @@ class SurveyPage(FormMixin, BasePage):
         SynchronizedField("closes_at"),
     ]
 
-    parent_page_types = ["site_project.HomePage"]
+    parent_page_types = ["site_project.HomePage", "site_project.StandardPage"]
     subpage_types = []
 
     objects = PageManager.from_queryset(SurveyPageQuerySet)()

@@ -136,6 +136,12 @@ def test_a_translated_survey_answered_in_the_portal_and_by_the_public_lands_in_o
     assert f"/admin/forms/submissions/{items[0].submission.page_id}/" in item  # and back to the answer
 
 
+def test_a_survey_lives_under_a_home_or_standard_page_and_has_no_children():
+    parents = {model._meta.label for model in SurveyPage.allowed_parent_page_models()}
+    assert parents == {"site_project.HomePage", "site_project.StandardPage"}
+    assert SurveyPage.allowed_subpage_models() == []
+
+
 def test_an_answer_stores_only_what_the_form_asks(renewal, client):
     names = question_names(renewal)
     client.post(renewal.url, {names["ชื่อผู้ตอบ"]: "สมชาย", names["จะต่ออายุสมาชิกหรือไม่"]: "ต่อ", "is_admin": "1"})

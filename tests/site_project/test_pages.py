@@ -16,7 +16,8 @@ def test_home_pages_live_only_at_the_root_of_the_tree():
 
 def test_standard_pages_live_under_home_or_another_standard_page():
     assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
-    assert StandardPage.allowed_subpage_models() == [StandardPage]
+    children = [model._meta.label for model in StandardPage.allowed_subpage_models()]
+    assert children == ["site_project.StandardPage", "advocacy.SurveyPage"]
 
 
 def test_only_one_home_page_per_language_root(home):
