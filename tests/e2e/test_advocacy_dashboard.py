@@ -15,9 +15,10 @@ from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from petitions.models import SignatureStatus, SignatureStatusCount, SignatureTally
 from tests.advocacy.test_dashboard import count_in
 
+from .conftest import PASSWORD, sign_in_to_admin
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "correct horse battery staple"
 TODAY = timezone.localdate()
 
 
@@ -98,12 +99,7 @@ def signed_in(live_server, page):
     group, _created = Group.objects.get_or_create(name="Secretariat")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").click()
-    page.wait_for_url(live_server.url + "/admin/")
-    return page
+    return sign_in_to_admin(live_server, page, user)
 
 
 def test_the_dashboard_has_no_accessibility_violations(
