@@ -45,7 +45,7 @@ INDEX = {
 }
 
 # Per event of this year's campaign, in page order: (replies, most people in one reply). An event with a capacity
-# fills to two places short of it: the walk and the training are nearly full, the online talk has no limit.
+# fills up to two places short of it: the walk and the training are nearly full, the online talk has no limit.
 EVENT_RSVPS = ((64, 5), (17, 4), (26, 2))
 NO_LIMIT = 1000
 ENGLISH_GIVEN_NAMES = ("Anna", "David", "Mai", "Sophie", "Tom", "Linh")

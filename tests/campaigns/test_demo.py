@@ -26,7 +26,7 @@ def test_this_years_events_have_rsvps_in_thai_and_english_and_the_training_is_ne
     rsvps = EventRSVP.objects.filter(event_block_id=walk.id)
     assert set(rsvps.values_list("language", flat=True)) == {"th", "en"}  # one event, both pages
     people = EventRSVP.objects.filter(event_block_id=training.id).aggregate(n=Sum("people"))["n"]
-    assert people == training.value["capacity"] - 2
+    assert 0.9 * training.value["capacity"] <= people < training.value["capacity"]
     assert "รับได้ 40 คน" in client.get(f"/th/campaigns/{campaign.slug}/").content.decode()
     shared = StorySubmission.objects.all()
     assert shared.count() == 5 and set(shared.values_list("language", flat=True)) == {"th"}
