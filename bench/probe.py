@@ -12,14 +12,19 @@ Runs with the site's production settings (the environment ``bench/run.py`` build
 * ``staff-session``: a member of the Secretariat group (made once, no password) signed in; prints the session
   cookie the load generators send, so the staff rows measure the admin as the Secretariat sees it;
 * ``staff-queries PATH...``: as that member, the SQL queries and milliseconds of a first GET of each path in
-  this fresh process and of a repeat GET.
+  this fresh process and of a repeat GET;
+* ``profile PATH [--anonymous]``: a repeat GET of the path (as that member unless ``--anonymous``) under
+  cProfile; the slowest functions and every SQL query with its time go to stderr, the totals to stdout.
 
 Apps that do not exist yet are reported as missing, never fatal: the bench skips what depends on them.
 """
 
+import cProfile
 import datetime
+import io
 import json
 import os
+import pstats
 import sys
 import time
 from pathlib import Path
@@ -240,6 +245,33 @@ def staff_queries(paths: list[str]) -> dict:
     return queries(paths, client)
 
 
+def profile(path: str, anonymous: bool = False) -> dict:
+    """Where a repeat GET of ``path`` spends its time: cProfile's top functions and each query, on stderr."""
+    client = Client(HTTP_HOST="127.0.0.1") if anonymous else _staff_client()
+    if client is None:
+        return {"reason": f"no group named {STAFF_GROUP}"}
+    client.get(path)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        profiler.enable()
+        response = client.get(path)
+        profiler.disable()
+    elapsed = 1000 * (time.perf_counter() - started)
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)
+    print(text.getvalue(), file=sys.stderr)
+    for query in sorted(captured.captured_queries, key=lambda query: -float(query["time"])):
+        print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:300]}", file=sys.stderr)
+    sql_ms = sum(1000 * float(query["time"]) for query in captured.captured_queries)
+    return {
+        "status": response.status_code,
+        "ms": round(elapsed, 1),
+        "queries": len(captured),
+        "sql_ms": round(sql_ms, 1),
+    }
+
+
 def _signatures_of(pk: int):
     model = signature_model()
     if model is None:
@@ -319,6 +351,8 @@ def main(argv: list[str]) -> None:
         result = staff_session()
     elif command == "staff-queries":
         result = staff_queries(args)
+    elif command == "profile":
+        result = profile(args[0], anonymous="--anonymous" in args[1:])
     elif command == "idle":
         result = {"idle": True}
     else:

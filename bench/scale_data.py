@@ -1,15 +1,19 @@
 """Fill the database with a realistic volume, in minutes: ``python -m bench.scale_data [options]``.
 
 Defaults (the issue's full size): 100 petitions with 1,000,000 signatures between them, one of them with
-500,000; 5,000 partners; 2,000 stories and campaigns (half each) spread over Thai, English, Khmer and
-Burmese. Run with the site's settings and an existing demo site (``bench/run.py`` does both with
-``BENCH_SCALE=1``; the ``BENCH_SCALE_*`` variables override the defaults there).
+500,000 (one every 7 seconds, so over the last 40 days) and the others' spread over the last 365 days; 5,000
+partners; 2,000 stories and campaigns (half each) spread over Thai, English, Khmer and Burmese; and what the
+Secretariat's dashboard reads besides the tallies: the daily status summary, 3,000 RSVPs to the campaigns' events
+and 300 organisations' co-signatures, each filed in the inbox as the site files them. Run with the site's
+settings and an existing demo site (``bench/run.py`` does both with ``BENCH_SCALE=1``; the ``BENCH_SCALE_*``
+variables override the defaults there).
 
 It is fast because it does not go through Wagtail's page API: page rows get their tree paths computed
 here and go in with one multi-row INSERT per table (a page model's own table and each table above it),
 signatures go in with ``COPY`` on PostgreSQL and ``executemany`` in large transactions on SQLite, and the
-petition tallies are rebuilt once at the end by the petitions app's own reconciliation. A type whose app
-or parent index page does not exist is skipped and said so. The last line printed is a JSON summary.
+petition tallies and the status summary are rebuilt once at the end by the petitions app's own reconciliation
+and scheduled job. A type whose app or parent index page does not exist is skipped and said so. The last
+line printed is a JSON summary.
 """
 
 import argparse
@@ -33,7 +37,13 @@ from django.utils import timezone  # noqa: E402
 from wagtail.fields import StreamField  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
+from advocacy.models import InboxItem  # noqa: E402
+from campaigns.models import CampaignPage, EventRSVP  # noqa: E402
+from campaigns.services import rsvp_submission  # noqa: E402
+from partners.models import PartnerPage  # noqa: E402
 from petitions import services  # noqa: E402
+from petitions.models import CoSignatureStatus, OrganisationCoSignature  # noqa: E402
+from petitions.services.moderation import cosignature_submission  # noqa: E402
 
 LANGUAGES = ("th", "en", "km", "my")
 THAI_NAMES = ("สมชาย", "สมหญิง", "มาลี", "วิไล", "ประเสริฐ", "กาญจนา", "อรุณี", "ธนพล", "ศิริพร", "ณัฐวุฒิ")
@@ -205,17 +215,22 @@ def make_pages(model, count: int, *, languages: tuple, extra=None) -> list[int]:
 
 
 # --- Signatures ----------------------------------------------------------------------------------------------
-def signature_rows(petition_ids: list[int], total: int, largest: int):
-    """(petition id, serial) for every signature: ``largest`` for the first petition, the rest shared."""
+LARGEST_EVERY = 7  # seconds between two signatures of the largest petition
+
+
+def signature_rows(petition_ids: list[int], total: int, largest: int, days: int):
+    """(petition id, serial, seconds ago) for every signature: ``largest`` for the first petition, one every
+    ``LARGEST_EVERY`` seconds; the rest shared by the others, each petition's spread evenly over ``days``."""
     others = petition_ids[1:]
-    yield from ((petition_ids[0], n) for n in range(largest))
+    yield from ((petition_ids[0], n, n * LARGEST_EVERY % (90 * 86400)) for n in range(largest))
     remaining = total - largest
     for index, petition_id in enumerate(others):
         share = remaining // len(others) + (1 if index < remaining % len(others) else 0)
-        yield from ((petition_id, n) for n in range(share))
+        every = days * 86400 / max(share, 1)
+        yield from ((petition_id, n, int(n * every)) for n in range(share))
 
 
-def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
+def insert_signatures(petition_ids: list[int], total: int, largest: int, days: int) -> int:
     model = apps.get_model("petitions", "Signature")
     field_names = {field.name for field in model._meta.local_concrete_fields}
     province_field = model._meta.get_field("province") if "province" in field_names else None
@@ -228,9 +243,10 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
     now = timezone.now()
     fields = [field for field in model._meta.local_concrete_fields if not field.primary_key]
 
-    def values(petition_id: int, serial: int) -> list:
-        signed = now - datetime.timedelta(seconds=serial * 7 % (90 * 86400))
+    def values(petition_id: int, serial: int, seconds_ago: int) -> list:
+        signed = now - datetime.timedelta(seconds=seconds_ago)
         confirmed = serial % 10 != 0  # nine in ten confirm their address
+        quarantined = serial % 50 == 25  # one in fifty held for review (the dashboard's quarantine rate)
         first, last = THAI_NAMES[serial % len(THAI_NAMES)], THAI_SURNAMES[serial % len(THAI_SURNAMES)]
         email = f"signer{serial}.p{petition_id}@example.org"
         known = {
@@ -245,10 +261,10 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
             "consent_notice_version": "2026-11",
             "consented_at": signed,
             "ip_hash": "",
-            "status": "confirmed" if confirmed else "pending",
-            "quarantine_reason": "",
+            "status": "quarantined" if quarantined else "confirmed" if confirmed else "pending",
+            "quarantine_reason": "bench: many signatures from one address" if quarantined else "",
             "counted": False,
-            "confirmed_at": signed + datetime.timedelta(minutes=3) if confirmed else None,
+            "confirmed_at": signed + datetime.timedelta(minutes=3) if confirmed and not quarantined else None,
             # A pending signer was sent their link when they signed (a made-up digest no link matches).
             "token_hash": "" if confirmed else f"{petition_id:08x}{serial:056x}",
             "token_expires_at": None if confirmed else signed + datetime.timedelta(hours=72),
@@ -288,8 +304,8 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
         if inserted % 100_000 == 0:
             log(f"  {inserted:,} signatures ({rate:,.0f}/s)")
 
-    for petition_id, serial in signature_rows(petition_ids, total, largest):
-        batch.append(values(petition_id, serial))
+    for petition_id, serial, seconds_ago in signature_rows(petition_ids, total, largest, days):
+        batch.append(values(petition_id, serial, seconds_ago))
         if len(batch) >= 20_000:
             flush()
     flush()
@@ -299,6 +315,104 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int) -> int:
 def rebuild_tallies() -> str:
     drifts = services.reconcile_signature_counts(fix=True)
     return f"reconcile_signature_counts(fix=True): {len(drifts)} petitions rebuilt"
+
+
+def summarise_statuses() -> int:
+    """The scheduled job's full rebuild (``summarise_signature_statuses --all``): the rows the dashboard reads."""
+    return services.summarise_signature_statuses(days=None)
+
+
+# --- What the inbox holds ------------------------------------------------------------------------------------
+def file_in_inbox(rows: list, submission_of, days: int) -> int:
+    """Give ``rows`` (just made) received times over the last ``days``, newest first, and file each in the
+    inbox as the site does when a domain announces a submission; one transaction."""
+    if not rows:
+        return 0
+    now = timezone.now()
+    model = type(rows[0])
+    created_at = model._meta.get_field("created_at")
+    table, column, key = model._meta.db_table, created_at.column, model._meta.pk.column
+    received = [now - datetime.timedelta(seconds=n * days * 86400 // len(rows)) for n in range(len(rows))]
+    with transaction.atomic():
+        with connection.cursor() as cursor:  # created_at is auto_now_add: set it after the insert
+            cursor.executemany(
+                f"UPDATE {table} SET {column} = %s WHERE {key} = %s",  # noqa: S608
+                [
+                    (created_at.get_db_prep_save(when, connection), row.pk)
+                    for row, when in zip(rows, received, strict=True)
+                ],
+            )
+        for row, when in zip(rows, received, strict=True):
+            InboxItem.objects.file(submission_of(row), received=when, reopen=False)
+    return len(rows)
+
+
+def campaign_events() -> list[dict]:
+    """Every event that takes RSVPs on a live campaign page, as an RSVP's fields."""
+    events = []
+    for campaign in CampaignPage.objects.live().order_by("pk"):
+        for block in campaign.body:
+            if block.block_type == "event" and block.value.get("takes_rsvp"):
+                events.append(
+                    {
+                        "campaign_id": campaign.pk,
+                        "event_block_id": block.id,
+                        "event_title": block.value["title"],
+                        "event_date": block.value["date"],
+                    }
+                )
+    return events
+
+
+def insert_rsvps(count: int, days: int) -> int:
+    """``count`` RSVPs to the campaigns' events (in Thai and English, one to four people), filed in the inbox."""
+    events = campaign_events()
+    if not events:
+        raise LookupError("no live campaign has an event that takes RSVPs")
+    rsvps = EventRSVP.objects.bulk_create(
+        [
+            EventRSVP(
+                **events[n % len(events)],
+                name=f"{THAI_NAMES[n % len(THAI_NAMES)]} {THAI_SURNAMES[n % len(THAI_SURNAMES)]}",
+                email=f"rsvp{n}@example.org",
+                people=1 + n % 4,
+                language=("th", "en")[n % 2],
+            )
+            for n in range(count)
+        ],
+        batch_size=1000,
+    )
+    rsvps = list(EventRSVP.objects.filter(pk__in=[r.pk for r in rsvps]).select_related("campaign"))
+    return file_in_inbox(rsvps, rsvp_submission, days)
+
+
+def insert_cosignatures(count: int, petition_ids: list[int], days: int) -> int:
+    """``count`` organisations' co-signatures (a partner each, on the petitions in turn), filed in the inbox."""
+    taken = set(OrganisationCoSignature.objects.values_list("petition_id", "partner_id"))
+    partners = (
+        PartnerPage.objects.filter(locale__language_code="th").order_by("pk").values_list("pk", flat=True)
+    )
+    pairs = [
+        (petition_ids[n % len(petition_ids)], partner)
+        for n, partner in enumerate(partners.iterator())
+        if (petition_ids[n % len(petition_ids)], partner) not in taken
+    ][:count]
+    if not pairs:
+        raise LookupError("no partner left to co-sign")
+    statuses = (CoSignatureStatus.APPROVED, CoSignatureStatus.APPROVED, CoSignatureStatus.PENDING)
+    made = OrganisationCoSignature.objects.bulk_create(
+        [
+            OrganisationCoSignature(petition_id=petition, partner_id=partner, status=statuses[n % 3])
+            for n, (petition, partner) in enumerate(pairs)
+        ],
+        batch_size=1000,
+    )
+    rows = list(
+        OrganisationCoSignature.objects.filter(pk__in=[row.pk for row in made]).select_related(
+            "petition", "partner"
+        )
+    )
+    return file_in_inbox(rows, cosignature_submission, days)
 
 
 # --- The command ---------------------------------------------------------------------------------------------
@@ -312,6 +426,11 @@ def main(argv: list[str]) -> dict:
     parser.add_argument("--partners", type=int, default=int(os.environ.get("BENCH_SCALE_PARTNERS", 5_000)))
     parser.add_argument("--stories", type=int, default=int(os.environ.get("BENCH_SCALE_STORIES", 1_000)))
     parser.add_argument("--campaigns", type=int, default=int(os.environ.get("BENCH_SCALE_CAMPAIGNS", 1_000)))
+    parser.add_argument("--days", type=int, default=int(os.environ.get("BENCH_SCALE_DAYS", 365)))
+    parser.add_argument("--rsvps", type=int, default=int(os.environ.get("BENCH_SCALE_RSVPS", 3_000)))
+    parser.add_argument(
+        "--cosignatures", type=int, default=int(os.environ.get("BENCH_SCALE_COSIGNATURES", 300))
+    )
     options = parser.parse_args(argv)
     summary: dict = {"skipped": {}, "seconds": {}}
     started = time.monotonic()
@@ -360,11 +479,18 @@ def main(argv: list[str]) -> dict:
     if not petition_ids or "petitions" in summary["skipped"]:
         return summary
     largest = min(options.largest, options.signatures)
-    summary["signatures"] = step("signatures", insert_signatures, petition_ids, options.signatures, largest)
+    summary["signatures"] = step(
+        "signatures", insert_signatures, petition_ids, options.signatures, largest, options.days
+    )
     summary["largest_petition_pk"] = petition_ids[0]
     summary["largest_petition_url"] = Page.objects.get(pk=petition_ids[0]).specific.get_url()
     summary["largest_petition_signatures"] = largest
     summary["tallies"] = step("tallies", rebuild_tallies)
+    summary["status_summary_rows"] = step("status summary", summarise_statuses)
+    summary["rsvps"] = step("rsvps", insert_rsvps, options.rsvps, options.days)
+    summary["cosignatures"] = step(
+        "cosignatures", insert_cosignatures, options.cosignatures, petition_ids, options.days
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics, as a running site would have
     summary["total_seconds"] = round(time.monotonic() - started, 1)

@@ -8,9 +8,11 @@ whose page does not exist yet is not an error: ``bench/run.py`` writes it as "no
 The staff rows ("cold dashboard", "cold inbox") read the admin as a member of the Secretariat group: the
 probe signs one in and the generator sends its session cookie. "Cold" means what it means for the cold read
 rows: the site runs with ``CACHE_URL=dummy://`` (freshly started after the data was loaded), so no request
-finds anything a previous one cached; one client sends requests one after another for the scenario's time,
-and the row's p95 is over all of them. The admin has no page cache in any case; the row also gives the SQL
-queries of one view and the first view's time in a fresh process (``bench.probe staff-queries``).
+finds anything a previous one cached, and the admin has no page cache in any case. Each worker has shown the
+screen a couple of times before the clock starts, so that the row measures reading the data, not compiling
+templates; then one client sends requests one after another for the scenario's time, and the row's p95 is
+over all of them. Beside it the row gives the SQL queries of one view and the first view's time in a fresh
+process (``bench.probe staff-queries``), which is what compiling the templates costs once per worker.
 """
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ from bench import pyload
 from bench.pageweight import Resource, is_external, resources_in_html, urls_in_css
 from bench.pyload import find_form, looks_accepted
 from bench.run import Bench, bench_database_url, confirm_links, cookie_header, first_count
+from bench.scale_data import signature_rows
 from bench.scenarios import SCENARIOS
 
 PAGE = """<!doctype html><html><head>
@@ -154,3 +155,13 @@ def test_the_python_generator_sends_the_staff_session_with_every_request():
     assert result["errors"] == 0
     assert set(seen) == {"sessionid=abc; lang=th"}
     assert cookie_header({"sessionid": "abc", "lang": "th"}) == "sessionid=abc; lang=th"
+
+
+def test_full_size_signatures_reach_back_a_year_but_the_largest_petition_signs_every_seven_seconds():
+    rows = list(signature_rows([1, 2, 3], total=1_000, largest=600, days=365))
+    assert len(rows) == 1_000
+    largest = [ago for petition, _serial, ago in rows if petition == 1]
+    assert largest[:3] == [0, 7, 14]
+    others = [ago for petition, _serial, ago in rows if petition != 1]
+    assert len(others) == 400
+    assert 363 * 86400 < max(others) < 365 * 86400
