@@ -8,12 +8,15 @@ The referral signatures are made here because their source is the partner's, as 
 are made once, the profile edit while none is waiting, and only the items filed by this run are triaged.
 """
 
+import contextlib
 import datetime
 import math
 
 from django.contrib.auth import get_user_model
 from django.db.models import Max
-from wagtail.models import WorkflowState
+from wagtail.admin.signal_handlers import register_signal_handlers
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_submitted
 
 from partners.models import PartnerPage, Representative
 from partners.services import WORKFLOW_NAME, submit_profile_edit
@@ -97,8 +100,25 @@ def _profile_edit() -> int:
         return 0
     if WorkflowState.objects.for_instance(partner).active().exists():
         return 0
-    submit_profile_edit(partner=partner, representative=representative, data=data)
+    with _no_moderation_mail():
+        submit_profile_edit(partner=partner, representative=representative, data=data)
     return 1
+
+
+@contextlib.contextmanager
+def _no_moderation_mail():
+    """The made-up edit waits for review without Wagtail e-mailing the reviewers about it; its notices are put
+    back after (``register_signal_handlers`` connects them again by their ids)."""
+    task_submitted.disconnect(
+        sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
+    )
+    workflow_submitted.disconnect(
+        sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
+    )
+    try:
+        yield
+    finally:
+        register_signal_handlers()
 
 
 def _kind(item: InboxItem) -> str:

@@ -22,7 +22,7 @@ def test_a_reader_searches_in_thai_typed_with_two_sara_e_without_javascript(
     page.press("#site-search-q", "Enter")
     page.wait_for_url("**/th/search/?q=*")
     results = page.locator("ol.search-results > li")
-    assert results.count() == 6
+    assert results.count() >= 6  # one more for each year of 25 November the demo adds
     assert "ความรุนแรง" in results.first.locator("mark").first.inner_text()
     results.first.locator("h2 a").click()
     page.wait_for_load_state()
