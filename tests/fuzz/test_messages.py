@@ -231,8 +231,12 @@ def test_the_name_errors_on_the_sign_page_are_shown_once_in_its_language(client,
         with translation.override(language):
             messages = [str(message) for message in response.context["sign"]["form"].errors["name"]]
         assert len(messages) == 2  # too long, and a null character
-        for message in messages:
-            assert html.count(escape(message)) == 1, message
+        under_the_field = re.search(r'<div id="id_name_error" class="field__errors">(.*?)</div>', html, re.S)
+        summary = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', html, re.S)
+        for message in messages:  # once under the field, and once in the summary that leads to it
+            assert under_the_field.group(1).count(escape(message)) == 1, message
+            assert summary.group(1).count(escape(message)) == 1, message
+            assert html.count(escape(message)) == 2, message
         _assert_in_language(language, {"name": messages}, {"name"})
 
 
