@@ -86,17 +86,22 @@ class Choices:
 def _by_translation(rows: list[dict]) -> list[tuple[dict, dict]]:
     """Each translation group once: (the row counted under, the row named in the reader's language).
 
-    Counted under the default language's translation, else the oldest, as ``petitions.selectors`` does.
+    Counted under the default language's translation, else the oldest, as ``petitions.selectors`` does. One pass
+    over the rows in the order they were made (5,000 partners at full size).
     """
     language = translation.get_language() or settings.LANGUAGE_CODE
-    groups: dict = defaultdict(list)
+    oldest, in_default, in_language = {}, {}, {}
     for row in sorted(rows, key=lambda row: row["pk"]):
-        groups[row["translation_key"]].append(row)
+        key, code = row["translation_key"], row["locale__language_code"]
+        oldest.setdefault(key, row)
+        if code == settings.LANGUAGE_CODE:
+            in_default.setdefault(key, row)
+        if code == language:
+            in_language.setdefault(key, row)
     found = []
-    for group in groups.values():
-        canonical = next((r for r in group if r["locale__language_code"] == settings.LANGUAGE_CODE), group[0])
-        shown = next((r for r in group if r["locale__language_code"] == language), canonical)
-        found.append((canonical, shown))
+    for key, row in oldest.items():
+        canonical = in_default.get(key, row)
+        found.append((canonical, in_language.get(key, canonical)))
     return found
 
 
