@@ -62,6 +62,87 @@ def _paragraph(text: str) -> tuple[str, str]:
     return ("paragraph", f"<p>{text}</p>")
 
 
+def _events(year: int, language: str) -> list[tuple[str, dict]]:
+    """The campaign's events in ``language``: a walk on 25 November, a training, an online talk on Human Rights
+    Day; day, time, place and capacity the same in both languages, the words translated."""
+    events = [
+        (
+            {
+                "date": datetime.date(year, 11, 25),
+                "start_time": datetime.time(16, 0),
+                "end_time": datetime.time(18, 30),
+            },
+            {"province": "chiang-rai", "online_url": "", "capacity": 200},
+            {
+                "th": (
+                    "เดินรณรงค์ยุติความรุนแรงต่อผู้หญิง",
+                    "หอนาฬิกาเชียงราย",
+                    "เดินรณรงค์ร่วมกับเยาวชน องค์กรสมาชิก และหน่วยงานรัฐ ใส่เสื้อสีส้มมาร่วมกัน",
+                ),
+                "en": (
+                    "Walk to end violence against women",
+                    "Chiang Rai clock tower",
+                    "Walk with young people, member organisations and government offices. Wear orange.",
+                ),
+            },
+        ),
+        (
+            {
+                "date": datetime.date(year, 12, 3),
+                "start_time": datetime.time(9, 0),
+                "end_time": datetime.time(16, 0),
+            },
+            {"province": "chiang-rai", "online_url": "", "capacity": 40},
+            {
+                "th": (
+                    "อบรมผู้ปฏิบัติงานด่านหน้า: การส่งต่อผู้เสียหาย",
+                    "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย",
+                    "อบรมหนึ่งวันสำหรับครู อสม. และเจ้าหน้าที่องค์กรสมาชิก เรื่องการรับเรื่องและส่งต่อผู้เสียหาย รับได้ 40 คน",
+                ),
+                "en": (
+                    "Training for front-line workers: referring survivors",
+                    "Chiang Rai provincial office of social development and human security",
+                    "A day's training for teachers, village health volunteers and member organisations' staff on taking "
+                    "reports and referring survivors. 40 places.",
+                ),
+            },
+        ),
+        (
+            {
+                "date": datetime.date(year, 12, 10),
+                "start_time": datetime.time(19, 0),
+                "end_time": datetime.time(20, 30),
+            },
+            {"province": "", "online_url": "https://www.facebook.com/"},
+            {
+                "th": (
+                    "เสวนาออนไลน์วันสิทธิมนุษยชนสากล: เสียงของผู้รอดพ้น",
+                    "",
+                    "ปิดท้าย 16 วันแห่งการรณรงค์ด้วยเสวนาถ่ายทอดสด ผู้รอดพ้นและภาคีเครือข่ายร่วมพูดคุย",
+                ),
+                "en": (
+                    "Online talk for Human Rights Day: survivors' voices",
+                    "",
+                    "The 16 Days close with a live talk: survivors and partner networks in conversation.",
+                ),
+            },
+        ),
+    ]
+    found = []
+    for times, place, words in events:
+        title, venue, description = words[language]
+        value = {
+            "title": title,
+            **times,
+            "venue": venue,
+            **place,
+            "description": description,
+            "takes_rsvp": True,
+        }
+        found.append(("event", value))
+    return found
+
+
 def _november(year: int) -> dict:
     be = buddhist_year(year)
     return {
@@ -98,51 +179,7 @@ def _november(year: int) -> dict:
                         ],
                     },
                 ),
-                (
-                    "event",
-                    {
-                        "title": "เดินรณรงค์ยุติความรุนแรงต่อผู้หญิง",
-                        "date": datetime.date(year, 11, 25),
-                        "start_time": datetime.time(16, 0),
-                        "end_time": datetime.time(18, 30),
-                        "venue": "หอนาฬิกาเชียงราย",
-                        "province": "chiang-rai",
-                        "online_url": "",
-                        "description": "เดินรณรงค์ร่วมกับเยาวชน องค์กรสมาชิก และหน่วยงานรัฐ ใส่เสื้อสีส้มมาร่วมกัน",
-                        "capacity": 200,
-                        "takes_rsvp": True,
-                    },
-                ),
-                (
-                    "event",
-                    {
-                        "title": "อบรมผู้ปฏิบัติงานด่านหน้า: การส่งต่อผู้เสียหาย",
-                        "date": datetime.date(year, 12, 3),
-                        "start_time": datetime.time(9, 0),
-                        "end_time": datetime.time(16, 0),
-                        "venue": "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย",
-                        "province": "chiang-rai",
-                        "online_url": "",
-                        "description": "อบรมหนึ่งวันสำหรับครู อสม. และเจ้าหน้าที่องค์กรสมาชิก เรื่องการรับเรื่องและส่งต่อผู้เสียหาย "
-                        "รับได้ 40 คน",
-                        "capacity": 40,
-                        "takes_rsvp": True,
-                    },
-                ),
-                (
-                    "event",
-                    {
-                        "title": "เสวนาออนไลน์วันสิทธิมนุษยชนสากล: เสียงของผู้รอดพ้น",
-                        "date": datetime.date(year, 12, 10),
-                        "start_time": datetime.time(19, 0),
-                        "end_time": datetime.time(20, 30),
-                        "venue": "",
-                        "province": "",
-                        "online_url": "https://www.facebook.com/",
-                        "description": "ปิดท้าย 16 วันแห่งการรณรงค์ด้วยเสวนาถ่ายทอดสด ผู้รอดพ้นและภาคีเครือข่ายร่วมพูดคุย",
-                        "takes_rsvp": True,
-                    },
-                ),
+                *_events(year, "th"),
                 (
                     "share_kit",
                     {
@@ -189,51 +226,7 @@ def _november(year: int) -> dict:
                         ],
                     },
                 ),
-                (
-                    "event",
-                    {
-                        "title": "Walk to end violence against women",
-                        "date": datetime.date(year, 11, 25),
-                        "start_time": datetime.time(16, 0),
-                        "end_time": datetime.time(18, 30),
-                        "venue": "Chiang Rai clock tower",
-                        "province": "chiang-rai",
-                        "online_url": "",
-                        "description": "Walk with young people, member organisations and government offices. Wear orange.",
-                        "capacity": 200,
-                        "takes_rsvp": True,
-                    },
-                ),
-                (
-                    "event",
-                    {
-                        "title": "Training for front-line workers: referring survivors",
-                        "date": datetime.date(year, 12, 3),
-                        "start_time": datetime.time(9, 0),
-                        "end_time": datetime.time(16, 0),
-                        "venue": "Chiang Rai provincial office of social development and human security",
-                        "province": "chiang-rai",
-                        "online_url": "",
-                        "description": "A day's training for teachers, village health volunteers and member organisations' staff "
-                        "on taking reports and referring survivors. 40 places.",
-                        "capacity": 40,
-                        "takes_rsvp": True,
-                    },
-                ),
-                (
-                    "event",
-                    {
-                        "title": "Online talk for Human Rights Day: survivors' voices",
-                        "date": datetime.date(year, 12, 10),
-                        "start_time": datetime.time(19, 0),
-                        "end_time": datetime.time(20, 30),
-                        "venue": "",
-                        "province": "",
-                        "online_url": "https://www.facebook.com/",
-                        "description": "The 16 Days close with a live talk: survivors and partner networks in conversation.",
-                        "takes_rsvp": True,
-                    },
-                ),
+                *_events(year, "en"),
                 (
                     "share_kit",
                     {
