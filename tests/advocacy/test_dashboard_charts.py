@@ -93,7 +93,7 @@ def test_a_time_series_marks_the_key_dates_inside_its_period_only():
     assert "<title>25 November (25 พ.ย. 2568)</title>" in svg
     assert "Last year" not in svg
     assert table[3] == ["25 พ.ย. 2568", "4", "1"]
-    assert chart.csv_rows()[0] == ["Day", "Confirmed", "Waiting"]
+    assert chart.csv_rows()[0] == ["วัน", "Confirmed", "Waiting"]
     assert chart.csv_rows()[4] == ["2025-11-25", 4, 1]
 
 

@@ -18,6 +18,7 @@ from advocacy.models import InboxForm, InboxItem, InboxNote, InboxStatus
 INBOX = "/admin/advocacy/inbox/"
 BOM = b"\xef\xbb\xbf"
 INVALID_CHOICE = "Select a valid choice. %(value)s is not one of the available choices."
+NOT_UNDERSTOOD = "The chosen submissions were not understood. Reload the page and tick them again."
 
 
 def shown(message) -> str:
@@ -180,8 +181,8 @@ def test_it_refuses_bad_filters_with_a_message_and_no_rows(staff, two_languages,
     ("data", "message"),
     [
         ({"action": "status", "status": "done"}, "Tick at least one submission."),
-        ({"item": ["abc"], "action": "status", "status": "done"}, "were not understood"),
-        ({"item": ["9" * 40], "action": "status", "status": "done"}, "were not understood"),
+        ({"item": ["abc"], "action": "status", "status": "done"}, NOT_UNDERSTOOD),
+        ({"item": ["9" * 40], "action": "status", "status": "done"}, NOT_UNDERSTOOD),
         ({"item": ["{pk}"], "status": "done"}, "Choose what to do."),
         ({"item": ["{pk}"], "action": "status"}, "Choose the new status."),
         ({"item": ["{pk}"], "action": "status", "status": "lost"}, INVALID_CHOICE),

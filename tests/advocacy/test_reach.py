@@ -187,7 +187,7 @@ def test_a_signature_through_the_partners_link_shows_in_its_portal_count_as_soon
 
     services.aggregate_signatures()  # folded into the tallies: counted once, not twice
     assert _count_on_reach_page(portal.get(REACH), petition) == 1
-    assert "1 confirmed signature came through your links" in portal.get("/th/account/").content.decode()
+    assert "มีรายชื่อที่ยืนยันแล้ว 1 รายชื่อ มาจากลิงก์ของคุณ" in portal.get("/th/account/").content.decode()
 
 
 def test_the_count_adds_tallies_and_waiting_rows_and_leaves_out_other_sources_and_invalidated_rows(
@@ -216,7 +216,7 @@ def test_the_reach_page_shows_a_link_and_qr_code_per_open_petition_and_upcoming_
     assert '/th/campaigns/16-days/?src=stop-drink-network">' in page
     assert page.count('<svg role="img"') == 2  # one QR code each, closed petitions left out
     assert "/closed/" not in page
-    assert "<title>QR code for ยกเลิกการเปิดสถานบันเทิงถึงตีสี่</title>" in page
+    assert "<title>คิวอาร์โค้ดสำหรับ ยกเลิกการเปิดสถานบันเทิงถึงตีสี่</title>" in page
     assert 'readonly value="' in page  # copied by hand when JavaScript is off
     assert (
         reverse("advocacy_reach:qr", kwargs={"kind": "petition", "page_id": petition.pk, "file_type": "png"})

@@ -128,7 +128,7 @@ def test_a_translated_survey_answered_in_the_portal_and_by_the_public_lands_in_o
     chart = client_as(admin_user).get(f"/admin/advocacy/surveys/{english_renewal.pk}/")
     assert chart.status_code == 200
     page = chart.content.decode()
-    assert "<svg" in page and "3 answers in every language" in page
+    assert "<svg" in page and "มีคำตอบ 3 รายการจากทุกภาษา" in page
     assert f"?form={form.pk}" in page  # the inbox, filtered to this survey
     inbox = client_as(admin_user).get(f"/admin/advocacy/inbox/?form={form.pk}").content.decode()
     assert f"/admin/advocacy/surveys/{renewal.pk}/" in inbox  # the inbox's form filter leads to the charts
@@ -155,7 +155,7 @@ def test_the_chart_counts_an_answer_whose_choice_was_since_removed_under_its_own
     client.post(renewal.url, {question_names(renewal)["ชื่อผู้ตอบ"]: "สมชาย", renew: "ยังไม่แน่ใจ"})
     SurveyField.objects.filter(page=renewal, clean_name=renew).update(choices="ต่อ\nไม่ต่อ")
     rows = choice_questions(renewal)[0].chart.rows
-    assert ["ยังไม่แน่ใจ", 1, "no longer a choice"] in [list(row) for row in rows]
+    assert ["ยังไม่แน่ใจ", 1, "ไม่ได้เป็นตัวเลือกแล้ว"] in [list(row) for row in rows]
 
 
 def test_the_chart_is_refused_to_a_member_of_the_public(renewal, client_as, outsider):
@@ -328,7 +328,7 @@ def test_a_members_only_form_refuses_a_representative_who_is_not_an_active_membe
     visitor = client_as(representative_of(partner.get_parent(), membership, f"rep-{membership}"))
     page = visitor.get(members_only.url)
     assert page.status_code == 403
-    assert "is not one" in page.content.decode()
+    assert "บัญชีของคุณไม่อยู่ในกลุ่มนี้" in page.content.decode()
     assert visitor.post(members_only.url, answer(members_only)).status_code == 403
     assert not SurveyAnswer.objects.exists()
 
@@ -345,7 +345,7 @@ def test_a_members_only_form_refuses_a_member_of_another_kind_than_it_targets(
     visitor = client_as(representative)  # speaks for an NGO
     response = visitor.post(members_only.url, answer(members_only))
     assert response.status_code == 403
-    assert "other kinds of member organisations" in response.content.decode()
+    assert "องค์กรสมาชิกประเภทอื่น" in response.content.decode()
     assert "สำหรับสมาชิก" not in visitor.get("/th/account/").content.decode()
 
 
@@ -368,10 +368,10 @@ def test_a_closed_form_refuses_answers(home, client):
     )
     page = client.get(closed.url)
     assert page.status_code == 200
-    assert "takes no more answers" in page.content.decode() and 'name="send"' not in page.content.decode()
+    assert "ปิดรับคำตอบแล้ว" in page.content.decode() and 'name="send"' not in page.content.decode()
     response = client.post(closed.url, answer(closed))
     assert response.status_code == 403
-    assert "takes no more answers" in response.content.decode()
+    assert "ปิดรับคำตอบแล้ว" in response.content.decode()
     assert not SurveyAnswer.objects.exists()
 
 
@@ -384,7 +384,7 @@ def test_a_form_not_open_yet_refuses_answers(home, client):
     )
     response = client.post(later.url, answer(later))
     assert response.status_code == 403
-    assert "This form opens on" in response.content.decode()
+    assert "แบบฟอร์มนี้จะเปิดรับคำตอบวันที่" in response.content.decode()
 
 
 def test_the_form_is_protected_against_cross_site_posts(renewal):
