@@ -262,7 +262,7 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int, days: i
             "consented_at": signed,
             "ip_hash": "",
             "status": "quarantined" if quarantined else "confirmed" if confirmed else "pending",
-            "quarantine_reason": "bench: many signatures from one address" if quarantined else "",
+            "quarantine_reason": "too_fast" if quarantined else "",  # one of QuarantineReason
             "counted": False,
             "confirmed_at": signed + datetime.timedelta(minutes=3) if confirmed and not quarantined else None,
             # A pending signer was sent their link when they signed (a made-up digest no link matches).
