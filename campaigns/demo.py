@@ -403,7 +403,7 @@ def _rsvps(campaign: CampaignPage, seed: int) -> int:
     english = campaign.get_translation_or_none(locale("en"))
     english = english.specific if english is not None else None
     now = timezone.now()
-    rows = []
+    rows, received_at = [], []
     english_titles = {block.id: block.value["title"] for block in english.event_blocks()} if english else {}
     for block, (replies, most) in zip(campaign.event_blocks(), EVENT_RSVPS, strict=False):
         event = block.value
@@ -422,6 +422,7 @@ def _rsvps(campaign: CampaignPage, seed: int) -> int:
             else:
                 name = f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
             received = opened + datetime.timedelta(minutes=rng.randint(0, 23 * 24 * 60))
+            received_at.append(min(received, now - datetime.timedelta(minutes=rng.randint(5, 600))))
             rows.append(
                 EventRSVP(
                     campaign=english if in_english else campaign,
@@ -434,12 +435,11 @@ def _rsvps(campaign: CampaignPage, seed: int) -> int:
                     email=f"demo-rsvp-{block.id[:8]}-{number}@example.invalid",
                     people=people,
                     language="en" if in_english else "th",
-                    created_at=min(received, now - datetime.timedelta(minutes=rng.randint(5, 600))),
                 )
             )
     made = EventRSVP.objects.bulk_create(rows)
-    for row, wanted in zip(made, rows, strict=True):
-        row.created_at = wanted.created_at
+    for row, received in zip(made, received_at, strict=True):
+        row.created_at = received
     EventRSVP.objects.bulk_update(made, ["created_at"])  # bulk_create stamped them all "now"
     return len(made)
 

@@ -89,6 +89,7 @@ def test_the_inbox_holds_every_kind_of_submission_and_the_16_members_renewal_ans
     assert rsvps.count() > 100
     assert rsvps.filter(language="en").exists()
     assert rsvps.values("form").distinct().count() == 3  # one form per event, whichever language
+    assert rsvps.dates("received", "day").count() > 7  # replies came in over the weeks before each event
     stories = items.filter(content_type__model="storysubmission")
     assert stories.count() == 5 and not stories.filter(sensitive=False).exists()
     assert not InboxItem.objects.visible_to(secretariat_member).filter(content_type__model="storysubmission")
