@@ -147,8 +147,8 @@ def _representatives(partners: list[tuple[dict, PartnerPage]]) -> list[tuple[str
         username = f"{data['slug']}@{DEMO_EMAIL_DOMAIN}"
         user = User.objects.filter(username=username).first()
         password = known.get(username)
-        if user is None:
-            user = User(username=username, email=username, is_staff=False)
+        if user is None:  # a new account gets a new password: no hashing spent checking an old one
+            user, password = User(username=username, email=username, is_staff=False), None
         if password is None or not user.check_password(password):
             password = secrets.token_urlsafe(12)
             user.set_password(password)
