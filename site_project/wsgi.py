@@ -1,5 +1,6 @@
 """WSGI entry point for gunicorn: ``gunicorn site_project.wsgi``."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -7,3 +8,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.base")
 
 application = get_wsgi_application()
+
+# What is loaded by now (Django, Wagtail, the apps and their models) lives as long as the process: keep it
+# out of the collector's passes, which otherwise rescan all of it after a view that allocates a lot (the
+# dashboard at full size lost about 90 ms on two requests in three to them, in the benchmark's profile).
+gc.freeze()
