@@ -9,11 +9,13 @@ and every figure is in the table.
 """
 
 import datetime
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from site_project import provinces
@@ -35,7 +37,9 @@ SERIES_STYLES = (
     {"stroke": "#4d4d4d", "dash": "2 3"},
     {"stroke": "#6a3d9a", "dash": "8 3 2 3"},
 )
-LABEL_CHARACTERS = 26
+# Approximate advance widths, as a share of the font size, of the sans-serif faces the admin uses: enough to keep a
+# label inside its column without a font to measure with.
+NARROW, WIDE = frozenset(" .,:;'|!il()[]/-"), frozenset("mwMW@%")
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class Chart:
 @dataclass(frozen=True)
 class Series:
     label: str
-    values: Sequence[int]
+    values: Sequence[int | None]  # None: not yet known (a day still to come), and drawn as no point
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def _cell(value, kind: str) -> str:
     if kind == "percent":
         return f"{value:.1f}%"
     if kind == "date":
-        return display_date(value, "short")
+        return display_day(value)
     return str(value)
 
 
@@ -111,8 +115,42 @@ def number(value: int) -> str:
     return f"{value:,}"
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"
+def display_day(value: datetime.date) -> str:
+    """A day as the dashboard prints it, always day first: ``25 พ.ย. 2569`` in Thai, ``25 November 2026`` in
+    English (the short English form of ``display_date`` is month first, which readers here misread)."""
+    return display_date(value, "short" if get_language() == "th" else "long")
+
+
+def _advance(character: str) -> float:
+    if unicodedata.combining(character) or unicodedata.category(character) in ("Mn", "Me", "Cf"):
+        return 0  # Thai vowels and tone marks above and below the line take no width
+    if unicodedata.east_asian_width(character) in ("W", "F"):
+        return 1.0
+    if character in NARROW:
+        return 0.32
+    if character in WIDE:
+        return 0.85
+    return 0.62 if character.isupper() else 0.56
+
+
+def text_width(text: str, size: int = 12) -> float:
+    """About how wide ``text`` is drawn at ``size`` pixels (generous, so that what is judged to fit does)."""
+    return size * sum(_advance(character) for character in text)
+
+
+def fit(label: str, room: float, size: int = 12) -> str:
+    """``label`` as it fits ``room`` pixels: whole, or cut at the end with an ellipsis. Marks take no width, so
+    a Thai letter keeps the vowels and tone marks above and below it."""
+    if text_width(label, size) <= room:
+        return label
+    room -= text_width("…", size)
+    used, end = 0.0, 0
+    for index, character in enumerate(label):
+        used += _advance(character) * size
+        if used > room:
+            break
+        end = index + 1
+    return label[:end].rstrip() + "…"
 
 
 def _nice_ceiling(value: int) -> int:
@@ -153,8 +191,18 @@ def _empty(key: str, title: str, summary: str, columns: Sequence[Column]) -> Cha
 
 
 # --- Lines over time -------------------------------------------------------------------------------------------
-WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 52, 36
+WIDTH, PLOT_HEIGHT = 640, 192
+LEFT, RIGHT, BOTTOM = 56, 16, 36
+LEGEND_ROW = 16
+MARKER_ROOM = 220  # the most a key date's label runs beside its line
+
+
+def _known(series: Series, positions: Sequence[float], labels: Sequence[str]) -> list[tuple[float, int, str]]:
+    return [
+        (position, value, label)
+        for position, value, label in zip(positions, series.values, labels, strict=True)
+        if value is not None
+    ]
 
 
 def _line_chart(
@@ -168,34 +216,42 @@ def _line_chart(
     point_labels: Sequence[str],
     markers: Sequence[tuple[float, str]],
 ) -> SafeString:
-    """Lines over ``positions`` (0 to 1 across the plot), with labelled vertical markers and a legend."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top = _nice_ceiling(max((max(s.values, default=0) for s in series), default=0))
+    """Lines over ``positions`` (0 to 1 across the plot), with labelled vertical markers and a legend above,
+    one series a line. A value of None is no point: a line stops where its figures do."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, PLOT_HEIGHT
+    top_y = 8 + LEGEND_ROW * len(series) + (18 if markers else 8)
+    height = top_y + plot_h + BOTTOM
+    top = _nice_ceiling(
+        max((max((v for v in s.values if v is not None), default=0) for s in series), default=0)
+    )
     body = []
     for step in range(5):
         value = top * step // 4
-        y = TOP + plot_h - plot_h * step / 4
+        y = top_y + plot_h - plot_h * step / 4
         body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         body.append(_text(LEFT - 6, y + 4, number(value), anchor="end", fill=MUTED))
     for position, label in axis_labels:
         x = LEFT + plot_w * position
         anchor = "start" if position < 0.1 else "end" if position > 0.9 else "middle"
-        body.append(_text(x, HEIGHT - BOTTOM + 18, label, anchor=anchor, fill=MUTED))
+        body.append(_text(x, height - BOTTOM + 18, label, anchor=anchor, fill=MUTED))
     for position, label in markers:
         x = LEFT + plot_w * position
+        after, before = WIDTH - RIGHT - x - 3, x - LEFT - 3
+        side = (x + 3, "start", after) if after >= min(before, MARKER_ROOM) else (x - 3, "end", before)
         body.append(
-            f'<g><title>{escape(label)}</title><line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP - 4}" '
-            f'y2="{TOP + plot_h}" stroke="{INK}" stroke-dasharray="1 3"/>'
-            f"{_text(x + 3, TOP + 8, _short(label), size=11)}</g>"
+            f'<g><title>{escape(label)}</title><line x1="{x:.1f}" x2="{x:.1f}" y1="{top_y - 14}" '
+            f'y2="{top_y + plot_h}" stroke="{INK}" stroke-dasharray="1 3"/>'
+            f"{_text(side[0], top_y - 4, fit(label, min(side[2], MARKER_ROOM), 11), anchor=side[1], size=11)}</g>"
         )
     for index, one in enumerate(series):
         style = SERIES_STYLES[index % len(SERIES_STYLES)]
+        known = _known(one, positions, point_labels)
         points = [
-            (LEFT + plot_w * position, TOP + plot_h - plot_h * value / top)
-            for position, value in zip(positions, one.values, strict=True)
+            (LEFT + plot_w * position, top_y + plot_h - plot_h * value / top, value, label)
+            for position, value, label in known
         ]
         dash = f' stroke-dasharray="{style["dash"]}"' if style["dash"] else ""
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _value, _label in points)
         body.append(
             f'<polyline points="{path}" fill="none" stroke="{style["stroke"]}" stroke-width="2"{dash}/>'
         )
@@ -203,15 +259,15 @@ def _line_chart(
             body.extend(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{style["stroke"]}">'
                 f"<title>{escape(one.label)}, {escape(label)}: {number(value)}</title></circle>"
-                for (x, y), label, value in zip(points, point_labels, one.values, strict=True)
+                for x, y, value, label in points
             )
-        legend_x, legend_y = LEFT + 290 * (index % 2), 12 + 16 * (index // 2)
+        legend_y = 12 + LEGEND_ROW * index
         body.append(
-            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y}" y2="{legend_y}" '
-            f'stroke="{style["stroke"]}" stroke-width="2"{dash}/>'
+            f'<g><title>{escape(one.label)}</title><line x1="{LEFT}" x2="{LEFT + 24}" y1="{legend_y}" '
+            f'y2="{legend_y}" stroke="{style["stroke"]}" stroke-width="2"{dash}/>'
+            f"{_text(LEFT + 30, legend_y + 4, fit(one.label, WIDTH - RIGHT - LEFT - 30))}</g>"
         )
-        body.append(_text(legend_x + 30, legend_y + 4, _short(one.label) if len(series) > 2 else one.label))
-    return _svg(key, title, summary, WIDTH, HEIGHT, body)
+    return _svg(key, title, summary, WIDTH, height, body)
 
 
 def time_series(
@@ -237,12 +293,10 @@ def time_series(
     def position(day: datetime.date) -> float:
         return (day - first).days / span if len(days) > 1 else 0.5
 
-    labels = [display_date(day, "short") for day in days]
-    axis = [(position(day), display_date(day, "short")) for day in {first, days[len(days) // 2], last}]
+    labels = [display_day(day) for day in days]
+    axis = [(position(day), display_day(day)) for day in {first, days[len(days) // 2], last}]
     shown = [
-        (position(m.day), f"{m.label} ({display_date(m.day, 'short')})")
-        for m in markers
-        if first <= m.day <= last
+        (position(m.day), f"{m.label} ({display_day(m.day)})") for m in markers if first <= m.day <= last
     ]
     svg = _line_chart(
         key=key,
@@ -313,14 +367,17 @@ def bar_chart(
         return _empty(key, title, summary, columns)
     ordered = sorted(bars, key=lambda bar: (-bar.value, bar.label))
     top = max(max(bar.value, bar.limit or 0) for bar in ordered) or 1
-    room = BAR_WIDTH - BAR_LABELS - 70
+    figures = [
+        number(bar.value) if bar.limit is None else f"{number(bar.value)} / {number(bar.limit)}"
+        for bar in ordered
+    ]
+    room = BAR_WIDTH - BAR_LABELS - 10 - max(text_width(text) for text in figures)
     body = []
-    for index, bar in enumerate(ordered):
+    for index, (bar, text) in enumerate(zip(ordered, figures, strict=True)):
         y = 8 + index * BAR_ROW
         length = room * bar.value / top
-        text = number(bar.value) if bar.limit is None else f"{number(bar.value)} / {number(bar.limit)}"
         body.append(f"<g><title>{escape(bar.label)}: {text}</title>")
-        body.append(_text(BAR_LABELS - 6, y + 13, _short(bar.label), anchor="end"))
+        body.append(_text(BAR_LABELS - 6, y + 13, fit(bar.label, BAR_LABELS - 10), anchor="end"))
         if bar.limit:
             body.append(
                 f'<rect x="{BAR_LABELS}" y="{y + 2}" width="{room * bar.limit / top:.1f}" height="14" '
@@ -371,13 +428,17 @@ def province_map(*, key: str, title: str, summary: str, counts: dict[str, int], 
             f'stroke="#fff"/></g>'
         )
     legend_y = 8 + ROWS * (TILE + GAP)
-    body.append(_text(4, legend_y + 12, _("Fewer"), fill=MUTED))
+    width = 8 + COLUMNS * (TILE + GAP)
+    fewer, more = _("Fewer"), _("More")
+    scale_x = 4 + round(text_width(fewer)) + 6  # the scale starts where "Fewer" ends, in any language
+    body.append(_text(4, legend_y + 12, fewer, fill=MUTED))
     for index, colour in enumerate((NONE, *SCALE)):
         body.append(
-            f'<rect x="{52 + index * 22}" y="{legend_y}" width="18" height="18" fill="{colour}" stroke="{GRID}"/>'
+            f'<rect x="{scale_x + index * 22}" y="{legend_y}" width="18" height="18" fill="{colour}" '
+            f'stroke="{GRID}"/>'
         )
-    body.append(_text(52 + 6 * 22 + 4, legend_y + 12, _("More"), fill=MUTED))
-    width = 8 + COLUMNS * (TILE + GAP)
+    more_x = scale_x + 6 * 22 + 4
+    body.append(_text(more_x, legend_y + 12, fit(more, width - more_x - 4), fill=MUTED))
     height = legend_y + 26
     rows = sorted(
         ((provinces.name(code), value) for code, value in counts.items() if value),

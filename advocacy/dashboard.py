@@ -38,9 +38,19 @@ from petitions.models import (
     TallyDimension,
 )
 from site_project import provinces
-from site_project.dates import display_date
 
-from .charts import Bar, Chart, Marker, Series, bar_chart, number, province_map, time_series, year_over_year
+from .charts import (
+    Bar,
+    Chart,
+    Marker,
+    Series,
+    bar_chart,
+    display_day,
+    number,
+    province_map,
+    time_series,
+    year_over_year,
+)
 from .models import InboxItem
 
 DEFAULT_DAYS = 90
@@ -316,6 +326,13 @@ class Scope:
     theme_key: str | None
     choices: Choices = field(repr=False)
 
+    def period(self) -> str:
+        """The period in the headings, day first in every language: ``From 2 ก.ย. 2569 to 30 พ.ย. 2569``."""
+        return _("From %(since)s to %(until)s") % {
+            "since": display_day(self.since),
+            "until": display_day(self.until),
+        }
+
     def counted_by(self, key: str):
         """Counted signatures grouped by ``key`` (``"day"``, ``"province"``, ``"source"`` or ``"locale"``), as
         rows of ``k`` and ``n``: from the daily totals, or from the tallies when a partner's sources are chosen
@@ -388,13 +405,13 @@ def signatures_over_time(scope: Scope, statuses: dict) -> Chart:
         if c.key_date and scope.since <= c.key_date <= scope.until
     ]
     total = sum(confirmed)
-    period = {"since": display_date(scope.since, "short"), "until": display_date(scope.until, "short")}
+    period = {"since": display_day(scope.since), "until": display_day(scope.until)}
     if total:
         peak = max(range(len(days)), key=lambda index: confirmed[index])
         values = {
             **period,
             "total": number(total),
-            "peak": display_date(days[peak], "short"),
+            "peak": display_day(days[peak]),
             "n": number(confirmed[peak]),
         }
         if weekly:
@@ -565,18 +582,26 @@ def rsvps_per_event(scope: Scope) -> Chart:
     if scope.campaign_filtered:
         rows = rows.filter(campaign__translation_key__in=[c.translation_key for c in scope.campaigns])
     grouped = list(
-        rows.values("event_block_id", "event_title", "event_date", "campaign__translation_key")
+        rows.values(
+            "event_block_id",
+            "event_title",
+            "event_date",
+            "campaign__translation_key",
+            title_language=F("campaign__locale__language_code"),  # the page replied on: the title's language
+        )
         .annotate(people=Sum("people"), replies=Count("pk"))
-        .order_by("event_date", "event_title")
+        .order_by()
     )
+    reader = translation.get_language() or settings.LANGUAGE_CODE
+    preference = {settings.LANGUAGE_CODE: 1, reader: 0}
     events: dict = {}
-    for row in grouped:  # an event's RSVPs in every language are one event
+    for row in grouped:  # an event's RSVPs in every language are one event, named in the reader's language
         key = (str(row["campaign__translation_key"]), row["event_block_id"])
-        if key in events:
-            people, replies, first = events[key]
-            events[key] = (people + row["people"], replies + row["replies"], first)
-        else:
-            events[key] = (row["people"], row["replies"], row)
+        people, replies, named = events.get(key, (0, 0, row))
+        rank = (preference.get(row["title_language"], 2), row["title_language"], row["event_title"])
+        if rank < (preference.get(named["title_language"], 2), named["title_language"], named["event_title"]):
+            named = row
+        events[key] = (people + row["people"], replies + row["replies"], named)
     capacities = {
         (campaign.translation_key, block_id): capacity
         for campaign in scope.choices.campaigns.values()
@@ -584,12 +609,12 @@ def rsvps_per_event(scope: Scope) -> Chart:
     }
     bars = [
         Bar(
-            f"{first['event_title']} ({display_date(first['event_date'], 'short')})",
+            f"{named['event_title']} ({display_day(named['event_date'])})",
             people,
             limit=capacities.get(key),
             note=_("%(count)d replies") % {"count": replies},
         )
-        for key, (people, replies, first) in events.items()
+        for key, (people, replies, named) in sorted(events.items(), key=lambda item: item[1][2]["event_date"])
     ]
     full = sum(1 for bar in bars if bar.limit and bar.value >= bar.limit)
     summary = (
@@ -599,11 +624,11 @@ def rsvps_per_event(scope: Scope) -> Chart:
         % {
             "people": number(sum(b.value for b in bars)),
             "events": len(bars),
-            "since": display_date(scope.since, "short"),
+            "since": display_day(scope.since),
             "full": full,
         }
         if bars
-        else _("No RSVPs to events dated from %(since)s.") % {"since": display_date(scope.since, "short")}
+        else _("No RSVPs to events dated from %(since)s.") % {"since": display_day(scope.since)}
     )
     return bar_chart(
         key="rsvps",
@@ -765,8 +790,12 @@ def year_on_year(scope: Scope) -> Chart:
         for offset in offsets:
             running += per_day[offset]
             values.append(running)
-        series.append(Series(f"{campaign.title} ({display_date(campaign.key_date, 'short')})", values))
         totals_now.append(values[offsets.index(max(reached, -YEAR_WINDOW))])
+        if campaign is pair[0]:  # this year's line stops at today: the days still to come have no figure yet
+            values = [
+                value if offset <= reached else None for offset, value in zip(offsets, values, strict=True)
+            ]
+        series.append(Series(f"{campaign.title} ({display_day(campaign.key_date)})", values))
     summary = _(
         "By day %(day)+d from the key date, %(this)s signatures this year against %(last)s last year."
     ) % {"day": max(reached, -YEAR_WINDOW), "this": number(totals_now[0]), "last": number(totals_now[1])}

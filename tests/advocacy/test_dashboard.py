@@ -27,6 +27,7 @@ from petitions.models import (
     SignatureTally,
 )
 from site_project import provinces
+from site_project.factories import publish_translation
 
 URL = "/admin/advocacy/"
 TODAY = timezone.localdate()
@@ -302,6 +303,44 @@ def test_rsvps_and_co_signatures_are_counted_per_event_and_organisation(secretar
     assert "1 organisations co-signed; 1 co-signatures approved, 1 awaiting approval." in page
 
 
+@pytest.mark.parametrize(
+    ("language", "named", "not_named"),
+    [("th", "เดินรณรงค์", "Campaign walk"), ("en", "Campaign walk", "เดินรณรงค์")],
+)
+def test_an_event_with_replies_in_two_languages_is_one_row_named_in_the_readers_language(
+    client_as, secretariat_member, signed, home, language, named, not_named
+):
+    day = TODAY + datetime.timedelta(days=3)
+    walk = {"title": "เดินรณรงค์", "date": day, "province": "chiang-rai", "capacity": 7}
+    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home), body=[("event", walk)])
+    english = publish_translation(campaign, "en", title="25 November")
+    block_id = campaign.body[0].id
+    for page, title, people in (
+        (campaign, "เดินรณรงค์", 2),
+        (english, "Campaign walk", 5),
+        (english, "Campaign walk", 1),
+    ):
+        EventRSVP.objects.create(
+            campaign=page, event_block_id=block_id, event_title=title, event_date=day, name="ก", people=people
+        )
+    page = client_as(reading(secretariat_member, language)).get(URL).content.decode()
+    rsvps = page.split('id="panel-rsvps"', 1)[1].split("</section>", 1)[0]
+    assert f"<title>{named} (" in rsvps and ": 8 / 7</title>" in rsvps
+    assert not_named not in rsvps
+    assert rsvps.count('<th scope="row">') == 1
+
+
+def test_the_period_is_written_day_first_in_english_and_in_the_buddhist_era_in_thai(
+    client_as, secretariat_member, signed
+):
+    query = {"since": "2026-09-02", "until": "2026-11-30"}
+    english = client_as(reading(secretariat_member, "en")).get(URL, query).content.decode()
+    assert "From 2 September 2026 to 30 November 2026" in english
+    assert "09/02/2026" not in english and "11/30/2026" not in english
+    thai = client_as(reading(secretariat_member, "th")).get(URL, query).content.decode()
+    assert "2 ก.ย. 2569" in thai and "30 พ.ย. 2569" in thai
+
+
 def test_submissions_are_counted_per_form_and_week_without_the_sensitive_ones(
     secretariat, client_as, admin_user, rsvp, story
 ):
@@ -412,9 +451,15 @@ def test_the_year_over_year_chart_aligns_both_years_on_the_key_date(secretariat,
     assert "By day +5 from the key date, 10 signatures this year against 6 last year." in page
     table = page.split('id="panel-year-over-year"', 1)[1]
     assert (
-        '<th scope="row">15</th><td class="advocacy-number">10</td><td class="advocacy-number">106</td>'
+        '<th scope="row">5</th><td class="advocacy-number">10</td><td class="advocacy-number">6</td>' in table
+    )
+    # Day 15 is still to come this year: no figure, and this year's line stops at today.
+    assert (
+        '<th scope="row">15</th><td class="advocacy-number">–</td><td class="advocacy-number">106</td>'
         in table
     )
+    svg = table.split("</svg>", 1)[0]
+    assert "ปีนี้ (" in svg and "day +5: 10</title>" in svg and "day +6: " not in svg.split("ปีที่แล้ว (")[0]
 
 
 def test_the_panels_read_in_thai_with_buddhist_era_dates(client_as, secretariat_member, signed):

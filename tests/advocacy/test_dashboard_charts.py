@@ -2,10 +2,22 @@
 with the same figures in their table and CSV."""
 
 import datetime
+import html
+import re
 
 from django.utils import translation
 
-from advocacy.charts import Bar, Marker, Series, bar_chart, province_map, time_series, year_over_year
+from advocacy.charts import (
+    Bar,
+    Marker,
+    Series,
+    bar_chart,
+    fit,
+    province_map,
+    text_width,
+    time_series,
+    year_over_year,
+)
 from advocacy.provinces_grid import TILES
 from site_project import provinces
 
@@ -77,16 +89,19 @@ def test_a_bar_with_a_limit_shows_how_full_it_is():
     assert chart.table() == [["Walk", "30", "40"]]
 
 
+def over_time(days, series, markers):
+    return time_series(
+        key="over-time", title="Over time", summary="", days=days, series=series, markers=markers
+    )
+
+
 def test_a_time_series_marks_the_key_dates_inside_its_period_only():
     days = [DAY + datetime.timedelta(days=n) for n in range(-3, 4)]
     with translation.override("th"):
-        chart = time_series(
-            key="over-time",
-            title="Over time",
-            summary="",
-            days=days,
-            series=[Series("Confirmed", [1, 2, 3, 4, 3, 2, 1]), Series("Waiting", [0, 1, 0, 1, 0, 1, 0])],
-            markers=[Marker(DAY, "25 November"), Marker(DAY.replace(year=2024), "Last year")],
+        chart = over_time(
+            days,
+            [Series("Confirmed", [1, 2, 3, 4, 3, 2, 1]), Series("Waiting", [0, 1, 0, 1, 0, 1, 0])],
+            [Marker(DAY, "25 November"), Marker(DAY.replace(year=2024), "Last year")],
         )
         table = chart.table()  # printed in the reader's language, as the template prints it
     svg = str(chart.svg)
@@ -117,3 +132,98 @@ def test_an_empty_chart_says_so_and_has_no_table():
         )
     assert "Nothing to show for these filters." in str(chart.svg)
     assert chart.rows == [] and chart.csv_rows() == [["Org", "n"]]
+
+
+def _texts(svg: str) -> list[tuple[float, str, str]]:
+    """Each text of the chart: where it is anchored, how, and what it says (unescaped)."""
+    return [
+        (float(x), anchor, html.unescape(content))
+        for x, anchor, content in re.findall(
+            r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)"[^>]*>([^<]*)</text>', svg
+        )
+    ]
+
+
+LONG_LATIN = "Chiang Rai Children's Network for Safe Schools"
+LONG_THAI = "เครือข่ายสตรีเพื่อการเปลี่ยนแปลงสังคมภาคเหนือตอนบนและผู้หญิงพิการ"
+
+
+def test_a_long_bar_label_starts_inside_the_chart_and_ends_with_an_ellipsis():
+    chart = bar_chart(
+        key="sources",
+        title="By source",
+        summary="",
+        bars=[Bar(LONG_LATIN, 310), Bar(LONG_THAI, 9), Bar("line", 343)],
+        label="Source",
+        value_label="Signatures",
+    )
+    svg = str(chart.svg)
+    labels = [(x, content) for x, anchor, content in _texts(svg) if anchor == "end"]
+    assert [content for _x, content in labels][0] == "line"
+    for (x, content), full in zip(labels[1:], (LONG_LATIN, LONG_THAI), strict=True):
+        assert content.endswith("…") and full.startswith(content[:-1])
+        assert x - text_width(content) >= 0  # it starts inside the chart, not cut off on the left
+        assert len(content) > 8  # and keeps as much of the name as fits
+        assert f"<title>{html.escape(full)}: " in svg  # the whole name on the bar's group
+    assert [row[0] for row in chart.table()] == ["line", LONG_LATIN, LONG_THAI]
+
+
+def test_thai_vowel_and_tone_marks_take_no_width_and_stay_on_their_letter():
+    assert text_width("ที่") == text_width("ท")
+    assert text_width("iiii") < text_width("MMMM")
+    assert fit("line", 100) == "line"
+    shortened = fit("ผู้หญิงผู้หญิงผู้หญิง", text_width("ผู้หญิง") + text_width("…"))
+    assert shortened == "ผู้หญิง…"
+
+
+def test_the_legend_gives_each_series_a_line_of_its_own_inside_the_chart():
+    titles = [
+        f"25 November {year}: end violence against women and girls in every province, district and village"
+        for year in (2026, 2025)
+    ]
+    chart = year_over_year(
+        key="year-over-year",
+        title="This year against last",
+        summary="",
+        offsets=[-1, 0, 1],
+        series=[Series(titles[0], [1, 5, 9]), Series(titles[1], [2, 4, 6])],
+        key_date_label="Key date",
+    )
+    svg = str(chart.svg)
+    legend = re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*>(25 November[^<]*)</text>', svg)
+    assert len({y for _x, y, _content in legend}) == 2  # one above the other, not side by side
+    for x, _y, content in legend:
+        assert content.endswith("…") and float(x) + text_width(content) <= 640
+    assert all(f"<title>{title}</title>" in svg for title in titles)
+
+
+def test_a_line_stops_where_its_figures_do():
+    chart = year_over_year(
+        key="year-over-year",
+        title="This year against last",
+        summary="",
+        offsets=[-1, 0, 1, 2],
+        series=[Series("This year", [1, 5, None, None]), Series("Last year", [2, 4, 6, 7])],
+        key_date_label="Key date",
+    )
+    svg = str(chart.svg)
+    lines = re.findall(r'<polyline points="([^"]*)"', svg)
+    assert [len(points.split()) for points in lines] == [2, 4]
+    assert "This year, day +1" not in svg
+    assert chart.table()[2] == ["1", "–", "6"]
+    assert chart.csv_rows()[3] == [1, None, 6]
+
+
+def test_a_key_date_near_the_end_is_labelled_on_the_side_with_room():
+    days = [DAY + datetime.timedelta(days=n) for n in range(-30, 1)]
+    with translation.override("en"):
+        chart = over_time(
+            days, [Series("Confirmed", [1] * 31)], [Marker(DAY, "25 November: end violence against women")]
+        )
+    label = next(
+        (x, anchor, content)
+        for x, anchor, content in _texts(str(chart.svg))
+        if content.startswith("25 November")
+    )
+    x, anchor, content = label
+    assert anchor == "end" and x - text_width(content, 11) >= 0 and x <= 640
