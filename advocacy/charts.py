@@ -39,6 +39,7 @@ SERIES_STYLES = (
 )
 # Approximate advance widths, as a share of the font size, of the sans-serif faces the admin uses: enough to keep a
 # label inside its column without a font to measure with.
+EMPTY_WIDTH = 300
 NARROW, WIDE = frozenset(" .,:;'|!il()[]/-"), frozenset("mwMW@%")
 
 
@@ -57,6 +58,9 @@ class Chart:
     columns: Sequence[Column]
     rows: Sequence[Sequence] = ()
     listed: int = 0  # how many of the first rows to list beside the chart as well as in the table
+    wide: bool = (
+        False  # too wide to shrink onto a phone with its words readable: it scrolls in its own box there
+    )
 
     def top(self) -> list[list[str]]:
         """The first ``listed`` rows as printed, for a short visible list (the tile map's busiest provinces)."""
@@ -129,8 +133,10 @@ def _advance(character: str) -> float:
     if character in NARROW:
         return 0.32
     if character in WIDE:
-        return 0.85
-    return 0.62 if character.isupper() else 0.56
+        return 0.9
+    if "\u0e00" <= character <= "\u0e7f":
+        return 0.68  # a Thai letter, in the Thai faces the admin falls back to
+    return 0.72 if character.isupper() else 0.64 if character.isdigit() else 0.6
 
 
 def text_width(text: str, size: int = 12) -> float:
@@ -166,10 +172,13 @@ def _nice_ceiling(value: int) -> int:
     return 10 * power
 
 
-def _svg(key: str, title: str, summary: str, width: int, height: int, body: list[str]) -> SafeString:
+def _svg(
+    key: str, title: str, summary: str, width: int, height: int, body: list[str], *, wide: bool = False
+) -> SafeString:
     ident = f"chart-{key}"
+    classes = "advocacy-chart advocacy-chart--wide" if wide else "advocacy-chart"
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="advocacy-chart" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" font-family="inherit" font-size="12">'
         f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(summary)}</desc>'
@@ -186,8 +195,8 @@ def _text(x: float, y: float, content: str, *, anchor: str = "start", fill: str 
 
 
 def _empty(key: str, title: str, summary: str, columns: Sequence[Column]) -> Chart:
-    body = [_text(200, 50, _("Nothing to show for these filters."), anchor="middle", fill=MUTED)]
-    return Chart(key, title, summary, _svg(key, title, summary, 400, 90, body), columns, [])
+    body = [_text(EMPTY_WIDTH / 2, 50, _("Nothing to show for these filters."), anchor="middle", fill=MUTED)]
+    return Chart(key, title, summary, _svg(key, title, summary, EMPTY_WIDTH, 90, body), columns, [])
 
 
 # --- Lines over time -------------------------------------------------------------------------------------------
@@ -225,9 +234,10 @@ def _line_chart(
         max((max((v for v in s.values if v is not None), default=0) for s in series), default=0)
     )
     body = []
-    for step in range(5):
-        value = top * step // 4
-        y = top_y + plot_h - plot_h * step / 4
+    steps = next(n for n in (4, 5, 2, 1) if top % n == 0)  # whole numbers on every grid line: 0 to 50 by 10
+    for step in range(steps + 1):
+        value = top * step // steps
+        y = top_y + plot_h - plot_h * step / steps
         body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         body.append(_text(LEFT - 6, y + 4, number(value), anchor="end", fill=MUTED))
     for position, label in axis_labels:
@@ -267,7 +277,7 @@ def _line_chart(
             f'y2="{legend_y}" stroke="{style["stroke"]}" stroke-width="2"{dash}/>'
             f"{_text(LEFT + 30, legend_y + 4, fit(one.label, WIDTH - RIGHT - LEFT - 30))}</g>"
         )
-    return _svg(key, title, summary, WIDTH, height, body)
+    return _svg(key, title, summary, WIDTH, height, body, wide=True)
 
 
 def time_series(
@@ -309,7 +319,7 @@ def time_series(
         markers=shown,
     )
     rows = [(day, *(s.values[index] for s in series)) for index, day in enumerate(days)]
-    return Chart(key, title, summary, svg, columns, rows)
+    return Chart(key, title, summary, svg, columns, rows, wide=True)
 
 
 def year_over_year(
@@ -340,11 +350,12 @@ def year_over_year(
         markers=[((0 - first) / span, key_date_label)] if first <= 0 <= last else [],
     )
     rows = [(offset, *(s.values[index] for s in series)) for index, offset in enumerate(offsets)]
-    return Chart(key, title, summary, svg, columns, rows)
+    return Chart(key, title, summary, svg, columns, rows, wide=True)
 
 
 # --- Bars --------------------------------------------------------------------------------------------------------
-BAR_WIDTH, BAR_ROW, BAR_LABELS = 420, 24, 150
+# Narrow enough to shrink onto a 360-pixel phone (about 300 pixels inside a panel) with words of 11 pixels.
+BAR_WIDTH, BAR_ROW, BAR_LABELS = 320, 24, 140
 
 
 def bar_chart(
@@ -429,16 +440,17 @@ def province_map(*, key: str, title: str, summary: str, counts: dict[str, int], 
         )
     legend_y = 8 + ROWS * (TILE + GAP)
     width = 8 + COLUMNS * (TILE + GAP)
+    # The map shrinks onto a phone (to about 300 pixels): its few words are drawn larger to stay readable there.
     fewer, more = _("Fewer"), _("More")
-    scale_x = 4 + round(text_width(fewer)) + 6  # the scale starts where "Fewer" ends, in any language
-    body.append(_text(4, legend_y + 12, fewer, fill=MUTED))
+    scale_x = 4 + round(text_width(fewer, 14)) + 6  # the scale starts where "Fewer" ends, in any language
+    body.append(_text(4, legend_y + 14, fewer, fill=MUTED, size=14))
     for index, colour in enumerate((NONE, *SCALE)):
         body.append(
             f'<rect x="{scale_x + index * 22}" y="{legend_y}" width="18" height="18" fill="{colour}" '
             f'stroke="{GRID}"/>'
         )
     more_x = scale_x + 6 * 22 + 4
-    body.append(_text(more_x, legend_y + 12, fit(more, width - more_x - 4), fill=MUTED))
+    body.append(_text(more_x, legend_y + 14, fit(more, width - more_x - 4, 14), fill=MUTED, size=14))
     height = legend_y + 26
     rows = sorted(
         ((provinces.name(code), value) for code, value in counts.items() if value),

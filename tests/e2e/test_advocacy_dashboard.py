@@ -83,7 +83,7 @@ def figures(home):
     EventRSVP.objects.create(
         campaign=campaign,
         event_block_id="walk",
-        event_title="เดินรณรงค์ที่หอนาฬิกา",
+        event_title="เดินรณรงค์ยุติความรุนแรงต่อเด็กและสตรีที่หอนาฬิกาเชียงราย",
         event_date=TODAY,
         name="ก",
         people=12,
@@ -127,3 +127,19 @@ def test_the_dashboard_fits_the_screen_without_scrolling_sideways(live_server, s
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+    assert signed_in.evaluate(WORDS_OUTSIDE_THEIR_CHART) == []
+    assert signed_in.evaluate(WORDS_TOO_SMALL) == []
+
+
+# Every word of every chart as the browser draws it, in its own font: none may start or end outside its chart.
+WORDS_OUTSIDE_THEIR_CHART = """() => Array.from(document.querySelectorAll("svg.advocacy-chart text")).filter(text => {
+    const box = text.getBBox(), view = text.ownerSVGElement.viewBox.baseVal;
+    return box.x < 0 || box.x + box.width > view.width;
+}).map(text => text.textContent)"""
+
+# The words of a chart that shrinks to the screen stay 11 pixels or near it (a wide chart scrolls instead).
+WORDS_TOO_SMALL = """() => Array.from(document.querySelectorAll("svg.advocacy-chart text")).filter(text => {
+    const svg = text.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return parseFloat(text.getAttribute("font-size")) * scale < 10.9;
+}).map(text => text.textContent)"""
