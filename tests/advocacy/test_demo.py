@@ -62,7 +62,8 @@ def test_the_dashboard_tells_a_years_story_from_the_demo(demo, client):
     assert languages["Thai"] > 5 * languages["English"]
 
     this_year, last_year = _column(charts["year-over-year"], 1), _column(charts["year-over-year"], 2)
-    assert 0 < last_year[-1] < this_year[-1]
+    so_far = [value for value in this_year if value is not None]  # this year's line stops at today
+    assert 0 < last_year[-1] < so_far[-1]
 
     assert len(charts["rsvps"].rows) == 3
     assert "0 are full" in charts["rsvps"].summary  # the walk and the training, two places short each
