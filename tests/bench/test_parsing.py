@@ -6,7 +6,7 @@ from bench import pyload
 from bench.pageweight import Resource, is_external, resources_in_html, urls_in_css
 from bench.pyload import find_form, looks_accepted
 from bench.run import Bench, bench_database_url, confirm_links, cookie_header, first_count
-from bench.scale_data import signature_rows
+from bench.scale_signatures import signature_rows
 from bench.scenarios import SCENARIOS
 
 PAGE = """<!doctype html><html><head>
