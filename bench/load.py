@@ -100,3 +100,8 @@ def run_python(spec: dict, *, python: str = sys.executable) -> dict:
     result["generator_cpu_s"] = round(cpu, 2)
     result["generator_cpu_pct"] = round(100 * cpu / result["seconds"], 1) if result["seconds"] else None
     return result
+
+
+def cookie_header(cookies: dict) -> str:
+    """``{"sessionid": "abc"}`` as a Cookie header's value."""
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())

@@ -3,11 +3,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bench import pyload
+from bench.checks import confirm_links, first_count
+from bench.load import cookie_header
 from bench.pageweight import Resource, is_external, resources_in_html, urls_in_css
 from bench.pyload import find_form, looks_accepted
-from bench.run import Bench, bench_database_url, confirm_links, cookie_header, first_count
+from bench.run import Bench
 from bench.scale_signatures import signature_rows
 from bench.scenarios import SCENARIOS
+from bench.workspace import bench_database_url
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="/static/css/site.abc.css">
