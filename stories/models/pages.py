@@ -1,221 +1,27 @@
-"""Stories told by survivors, influencers, activists and partner staff, and the consent that lets us tell them.
-
-A story is only ever live while a consent record covers it: the consent says who agreed, for which languages
-and channels, and until when. ``services.py`` unpublishes every translation when consent is withdrawn or ends.
-"""
+"""The story pages: the filtered list of stories with its share form, and one person's story."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.actions.publish_page_revision import PublishPagePermissionError
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_project.blocks import BodyBlock
-from site_project.dates import display_date
-from site_project.fields import image_alt_field, image_field, recorded_user_field
+from site_project.fields import image_alt_field, image_field
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
 from site_project.video import allow_players, video_for
 
-WEBSITE = "website"
-CHANNEL_CHOICES = [
-    (WEBSITE, _("This website and its feeds")),
-    ("social", _("Social media (LINE, Facebook, X, TikTok)")),
-    ("print", _("Print: leaflets, posters, exhibitions")),
-    ("press", _("Press and other media")),
-]
-
-
-class Storyteller(TranslatableMixin, models.Model):
-    """The person a story is about or told by. Can appear under an alias, with no photo, to stay safe."""
-
-    KIND_CHOICES = [
-        ("survivor", _("Survivor")),
-        ("influencer", _("Influencer")),
-        ("activist", _("Activist")),
-        ("partner_staff", _("Partner staff")),
-    ]
-
-    name = models.CharField(
-        _("name"),
-        max_length=120,
-        help_text=_(
-            "The person's name as they want it written. Never shown when they appear under an alias."
-        ),
-    )
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=KIND_CHOICES, help_text=_("Who they are in the story.")
-    )
-    use_alias = models.BooleanField(
-        _("appear under an alias"),
-        default=False,
-        help_text=_(
-            "Tick to hide the name and any photo. Use it for every survivor who asks, and when in doubt."
-        ),
-    )
-    alias = models.CharField(
-        _("alias"),
-        max_length=80,
-        blank=True,
-        help_text=_("The name shown instead, e.g. “Nok” or “A mother in Chiang Rai”."),
-    )
-    photo = image_field(_("photo"), help_text=_("Only with their consent. Not allowed with an alias."))
-    bio = models.TextField(
-        _("about them"), blank=True, help_text=_("One or two sentences, in their words if possible.")
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
-        MultiFieldPanel([FieldPanel("use_alias"), FieldPanel("alias")], heading=_("Protection")),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-    ]
-    override_translatable_fields = [
-        SynchronizedField("kind"),
-        SynchronizedField("use_alias"),
-        SynchronizedField("photo"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        verbose_name = _("storyteller")
-        verbose_name_plural = _("storytellers")
-
-    def __str__(self):
-        return f"{self.alias} ({_('alias')})" if self.use_alias else self.name
-
-    def clean(self):
-        super().clean()
-        if self.use_alias and not self.alias:
-            raise ValidationError({"alias": _("Enter the alias to show.")})
-        if self.use_alias and self.photo_id:
-            raise ValidationError({"photo": _("Remove the photo: a person under an alias is never shown.")})
-
-    @property
-    def public_name(self) -> str:
-        return self.alias if self.use_alias else self.name
-
-    @property
-    def public_photo(self):
-        return None if self.use_alias else self.photo
-
-
-class ConsentQuerySet(models.QuerySet):
-    def in_force(self, on=None):
-        today = on or timezone.localdate()
-        return self.filter(withdrawn_at__isnull=True, given_on__lte=today).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-        )
-
-    def for_story(self, page):
-        return self.filter(story__translation_key=page.translation_key)
-
-
-class StoryConsentForm(WagtailAdminModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("languages"),
-        choices=settings.LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("The languages the story may be published in."),
-    )
-    channels = forms.MultipleChoiceField(
-        label=_("channels"),
-        choices=CHANNEL_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Where the story may appear. The website needs “This website”."),
-    )
-
-
-class StoryConsent(models.Model):
-    """Who agreed to a story being told, in which languages and channels, and until when."""
-
-    story = models.ForeignKey(
-        "stories.StoryPage",
-        on_delete=models.CASCADE,
-        related_name="consents",
-        verbose_name=_("story"),
-        help_text=_("The story, in any language: consent covers its translations in the languages ticked."),
-    )
-    consented_by = models.CharField(
-        _("consent given by"),
-        max_length=160,
-        help_text=_("The storyteller, or their parent or guardian. Kept private."),
-    )
-    languages = models.JSONField(_("languages"), default=list)
-    channels = models.JSONField(_("channels"), default=list)
-    given_on = models.DateField(
-        _("given on"), default=timezone.localdate, help_text=_("The day they agreed.")
-    )
-    valid_until = models.DateField(
-        _("valid until"),
-        null=True,
-        blank=True,
-        help_text=_("The last day the story may be shown. Leave empty if they set no end."),
-    )
-    record_location = models.CharField(
-        _("where the signed form is kept"),
-        max_length=200,
-        blank=True,
-        help_text=_("e.g. the secretariat's locked cabinet, or a file name on the shared drive."),
-    )
-    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
-    withdrawn_by = recorded_user_field()
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    objects = ConsentQuerySet.as_manager()
-    base_form_class = StoryConsentForm
-    panels = [
-        FieldPanel("story"),
-        FieldPanel("consented_by"),
-        FieldRowPanel([FieldPanel("languages"), FieldPanel("channels")]),
-        FieldRowPanel([FieldPanel("given_on"), FieldPanel("valid_until")]),
-        FieldPanel("record_location"),
-        HelpPanel(
-            _("To withdraw consent, use “Withdraw consent” in the list: every translation is unpublished.")
-        ),
-    ]
-
-    class Meta:
-        ordering = ["-given_on"]
-        verbose_name = _("story consent")
-        verbose_name_plural = _("story consents")
-
-    def __str__(self):
-        return str(_("Consent from {who} for “{story}”")).format(
-            who=self.consented_by, story=self.story.title
-        )
-
-    def covers(self, language_code: str, channel: str = WEBSITE) -> bool:
-        return language_code in (self.languages or []) and channel in (self.channels or [])
-
-    def is_in_force(self, on=None) -> bool:
-        today = on or timezone.localdate()
-        return (
-            self.withdrawn_at is None
-            and self.given_on <= today
-            and (self.valid_until is None or self.valid_until >= today)
-        )
-
-    def clean(self):
-        super().clean()
-        if self.valid_until and self.given_on and self.valid_until < self.given_on:
-            raise ValidationError({"valid_until": _("Consent cannot end before it was given.")})
-
-
-class ConsentRequiredError(PublishPagePermissionError):
-    """A story may not go live without consent covering its language on the website."""
+from .consent import ConsentRequiredError, StoryConsent
+from .storytellers import Storyteller
 
 
 class StoryIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
@@ -280,7 +86,7 @@ class StoryIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     @path("share/", name="share")
     def share(self, request):
         # A page's route is a view, and views import the models: the page reaches its view only when called.
-        from .views import share_your_story
+        from ..views import share_your_story
 
         return share_your_story(request, index=self)
 
@@ -486,48 +292,3 @@ class StoryPage(BasePage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         return allow_players(response) if self.video_url else response
-
-
-class StorySubmission(models.Model):
-    """A story sent through the public form. Staff read it; nothing is ever published from it automatically."""
-
-    STATUS_CHOICES = [
-        ("new", _("New")),
-        ("reviewed", _("Reviewed")),
-        ("in_progress", _("Working on it with the person")),
-        ("declined", _("Not taken forward")),
-    ]
-
-    name = models.CharField(
-        _("name or alias"), max_length=120, help_text=_("What the person asked to be called.")
-    )
-    contact = models.CharField(
-        _("how to reach them"), max_length=200, blank=True, help_text=_("E-mail, phone or LINE ID they gave.")
-    )
-    may_contact = models.BooleanField(_("agreed to be contacted"), default=False)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="th")
-    story = models.TextField(_("their story"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=STATUS_CHOICES, default="new", help_text=_("Where the review is.")
-    )
-    staff_notes = models.TextField(
-        _("staff notes"), blank=True, help_text=_("Private notes for the team. Never shown on the site.")
-    )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-
-    panels = [
-        FieldPanel("name", read_only=True),
-        FieldPanel("contact", read_only=True),
-        FieldPanel("may_contact", read_only=True),
-        FieldPanel("language", read_only=True),
-        FieldPanel("story", read_only=True),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("staff_notes")], heading=_("Review")),
-    ]
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("story submission")
-        verbose_name_plural = _("story submissions")
-
-    def __str__(self):
-        return f"{self.name} ({display_date(self.created_at, 'short')})" if self.created_at else self.name
