@@ -15,7 +15,7 @@ from partners.factories import (
     UserFactory,
     ensure_vocabularies,
 )
-from partners.models import PartnerPage, Pillar
+from partners.models import PartnerContacts, PartnerPage, Pillar
 from partners.services import ensure_review_workflow
 
 
@@ -75,3 +75,21 @@ def moderator(db):
     )
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+@pytest.fixture
+def english_a(partner_a, english_home):
+    from ..conftest import translate
+
+    translate(partner_a.get_parent().specific, "en", title="Partners")
+    return translate(partner_a, "en", title="Foundation A")
+
+
+@pytest.fixture
+def contacts_a(partner_a):
+    return PartnerContacts.objects.create(
+        translation_key=partner_a.translation_key,
+        public_phone="053 111 222",
+        address="99 ถนนพหลโยธิน เชียงราย",
+        public_email="info@a.example.org",
+    )
