@@ -18,7 +18,7 @@ from advocacy.charts import (
     time_series,
     year_over_year,
 )
-from advocacy.provinces_grid import TILES
+from advocacy.charts.provinces_grid import TILES
 from site_project import provinces
 
 DAY = datetime.date(2025, 11, 25)
