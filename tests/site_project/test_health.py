@@ -10,7 +10,7 @@ from django.utils import timezone
 from site_project import outbox
 from site_project.models import OutboxMessage, ProcessHeartbeat
 
-from .test_degrade import database_down, redis_down  # noqa: F401  (redis_down is a fixture)
+from .outages import database_down
 
 
 def health(client, **extra):
@@ -113,7 +113,7 @@ def test_a_read_only_postgresql_is_a_503(client, db):
     assert report["database"] == {"status": "down", "writable": False, "reason": "read-only"}
 
 
-def test_a_cache_outage_is_reported_but_is_not_a_503(client, worker_beating, redis_down):  # noqa: F811
+def test_a_cache_outage_is_reported_but_is_not_a_503(client, worker_beating, redis_down):
     response, report = health(client)
     assert response.status_code == 200
     assert report["status"] == "degraded"
