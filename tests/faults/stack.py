@@ -17,20 +17,19 @@ The worker and scheduler commands are chosen in one place (``worker_command``/``
 project's ``run_worker``/``run_scheduler`` once they exist, else django-tasks' ``db_worker``. The environment
 variables ``FAULTS_WORKER`` and ``FAULTS_SCHEDULER`` override them (``FAULTS_SCHEDULER=none`` runs none).
 ``FAULTS_KEEP=1`` keeps the temporary directory (logs, database) for a look afterwards.
+
+The parts live beside this module: ``processes.py`` (a process in its own group, free ports, waiting) and
+``servers.py`` (the PostgreSQL cluster and the redis-server).
 """
 
 import atexit
-import contextlib
 import json
 import os
-import pwd
 import secrets
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -38,213 +37,9 @@ from pathlib import Path
 import psycopg
 import requests
 
+from .processes import GUNICORN, PYTHON, REPO, Process, free_port, progress, tail, wait_until
+from .servers import PostgreSQL, Redis
 from .smtp_sink import SmtpSink
-
-REPO = Path(__file__).resolve().parents[2]
-PG_BIN = Path(os.environ.get("FAULTS_PG_BIN", "/usr/lib/postgresql/15/bin"))
-REDIS_SERVER = os.environ.get("FAULTS_REDIS_SERVER", "redis-server")
-VENV = Path(os.environ.get("VENV", REPO / ".venv"))
-if not VENV.is_absolute():
-    VENV = REPO / VENV
-PYTHON = VENV / "bin" / "python"
-GUNICORN = VENV / "bin" / "gunicorn"
-STARTED = time.monotonic()
-
-
-def progress(message: str) -> None:
-    """One line for the person watching (``make faults`` runs pytest with ``-s``)."""
-    print(f"[faults {time.monotonic() - STARTED:6.1f}s] {message}", file=sys.stderr, flush=True)  # noqa: T201
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until(condition, *, timeout: float, interval: float = 0.2, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"gave up after {timeout:.0f}s waiting for {what or condition}")
-        time.sleep(interval)
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(0.5)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def tail(path: Path, lines: int = 40) -> str:
-    if not path.exists():
-        return f"({path.name}: no log)"
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-
-
-class Process:
-    """One long-running child, in its own process group so that it and any children it forks are ours alone."""
-
-    def __init__(self, name: str, argv: list[str], *, env: dict, log: Path, cwd: Path = REPO):
-        self.name, self.argv, self.env, self.log, self.cwd = name, argv, env, log, cwd
-        self.popen: subprocess.Popen | None = None
-        self.starts = 0
-
-    def start(self) -> "Process":
-        with open(self.log, "ab") as log:
-            log.write(f"\n--- start {' '.join(self.argv)}\n".encode())
-            self.popen = subprocess.Popen(  # noqa: S603  (our own argv)
-                self.argv,
-                cwd=self.cwd,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.starts += 1
-        return self
-
-    @property
-    def pid(self) -> int | None:
-        return self.popen.pid if self.popen else None
-
-    @property
-    def alive(self) -> bool:
-        return self.popen is not None and self.popen.poll() is None
-
-    @property
-    def returncode(self) -> int | None:
-        return self.popen.poll() if self.popen else None
-
-    def kill9(self) -> None:
-        """``kill -9`` of the process and its group, as the OOM killer or a crash would."""
-        if self.alive:
-            os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(timeout=10)
-
-    def stop(self, timeout: float = 15) -> None:
-        if self.popen is None:
-            return
-        if self.popen.poll() is None:
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.popen.pid, signal.SIGKILL)
-                self.popen.wait(timeout=10)
-        with contextlib.suppress(ProcessLookupError):  # anything it forked and left behind in its group
-            os.killpg(self.popen.pid, signal.SIGKILL)
-
-
-def _unprivileged_user() -> str:
-    """PostgreSQL refuses to run as root: as root, run it as ``postgres`` where that account exists."""
-    try:
-        pwd.getpwnam("postgres")
-    except KeyError:
-        return "nobody"
-    return "postgres"
-
-
-class PostgreSQL:
-    """A throw-away cluster on a free port, owned by an unprivileged user when we are root."""
-
-    # What a fault report says as a test stops it and starts it again.
-    stopping, started = "stopping PostgreSQL (pg_ctl stop -m fast)", "PostgreSQL started"
-
-    def __init__(self, root: Path, port: int):
-        self.root, self.port = root, port
-        self.data = root / "data"
-        self.log = root / "postgres.log"
-        self.user = _unprivileged_user() if os.geteuid() == 0 else None
-
-    def _run(self, *argv: str, timeout: float = 60) -> subprocess.CompletedProcess:
-        command = [str(PG_BIN / argv[0]), *argv[1:]]
-        if self.user:
-            command = ["runuser", "-u", self.user, "--", *command]
-        return subprocess.run(  # noqa: S603
-            command, capture_output=True, text=True, timeout=timeout, check=True, cwd=self.root
-        )
-
-    def init(self) -> None:
-        self.root.mkdir(mode=0o700)
-        if self.user:
-            account = pwd.getpwnam(self.user)
-            os.chown(self.root, account.pw_uid, account.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-sync")  # fmt: skip
-
-    def start(self) -> None:
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c max_connections=60 "
-            "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
-        )
-        self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start"
-        )
-
-    def stop(self, mode: str = "fast") -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop")
-
-    @property
-    def pid(self) -> int | None:
-        try:
-            return int((self.data / "postmaster.pid").read_text().split("\n", 1)[0])
-        except (FileNotFoundError, ValueError, PermissionError):
-            return None
-
-    @property
-    def running(self) -> bool:
-        pid = self.pid
-        if pid is None:
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-
-    def url(self, database: str = "phakhi") -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
-
-    def create_database(self, name: str) -> None:
-        with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-    def shutdown(self) -> None:
-        """Stop our cluster, whatever state a test left it in; only by its own pid if pg_ctl cannot."""
-        if not self.running:
-            return
-        try:
-            self.stop("fast")
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            pid = self.pid
-            if pid:
-                os.kill(pid, signal.SIGQUIT)
-
-
-class Redis:
-    # What a fault report says as a test stops it and starts it again.
-    stopping, started = "stopping redis-server", "redis-server started (empty)"
-
-    def __init__(self, root: Path, port: int):
-        self.root, self.port = root, port
-        self.process: Process | None = None
-
-    def start(self) -> None:
-        self.root.mkdir(exist_ok=True)
-        argv = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--dir", str(self.root), "--daemonize", "no"]  # fmt: skip
-        self.process = Process("redis", argv, env=dict(os.environ), log=self.root / "redis.log").start()
-        wait_until(lambda: port_open(self.port), timeout=15, what="redis-server to listen")
-
-    def stop(self) -> None:
-        if self.process:
-            self.process.stop()
-        wait_until(lambda: not port_open(self.port), timeout=10, what="redis-server to close its port")
-
-    @property
-    def running(self) -> bool:
-        return bool(self.process and self.process.alive)
 
 
 def _interrupt(signum, frame):
