@@ -3,23 +3,18 @@
 from .accounts import Invitation, RenewalReminder, Representative, RepresentativeQuerySet, hash_token
 from .contacts import CONTACT_FIELDS, PartnerContacts, PartnerContactsQuerySet
 from .directory import (
-    KIND_CHOICES,
     LANGUAGE_PREFERENCE_CHOICES,
     PROVINCE_CHOICES,
-    ROLE_CHOICES,
     PartnerContact,
     PartnerIndexPage,
     PartnerPage,
     PartnerPageManager,
     PartnerPageQuerySet,
-    Pillar,
-    Service,
     ServiceArea,
-    Term,
-    WorkingLanguage,
     directory_filters,
 )
 from .library import MemberDocument, MemberDocumentQuerySet, PrivateStorage, private_storage
+from .taxonomies import KIND_CHOICES, ROLE_CHOICES, Pillar, Service, Term, WorkingLanguage
 
 __all__ = [
     "CONTACT_FIELDS",

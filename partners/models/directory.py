@@ -1,4 +1,7 @@
-"""The directory: taxonomies, the directory page and partner pages, with their provinces and referral contacts."""
+"""The directory: the directory page and partner pages, with their provinces and referral contacts.
+
+The vocabularies they are filtered by (kinds, roles, pillars, services, languages) are in ``taxonomies``.
+"""
 
 import datetime
 
@@ -7,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -22,87 +24,10 @@ from site_project.models import BasePage
 from ..filters import DirectoryFilterForm
 from ..thai_sort import thai_sort_key
 from .contacts import PartnerContacts
+from .taxonomies import KIND_CHOICES, ROLE_CHOICES, Pillar, Service, WorkingLanguage
 
-KIND_CHOICES = [
-    ("community_network", pgettext_lazy("kind of organisation", "Community network")),
-    ("ngo", pgettext_lazy("kind of organisation", "NGO")),
-    ("international_ngo", pgettext_lazy("kind of organisation", "International NGO")),
-    ("government", pgettext_lazy("kind of organisation", "Government")),
-    ("private_company", pgettext_lazy("kind of organisation", "Private company")),
-    ("media", pgettext_lazy("kind of organisation", "Media")),
-    ("academic", pgettext_lazy("kind of organisation", "Academic institution")),
-    ("influencer", pgettext_lazy("kind of organisation", "Influencer")),
-    ("individual", pgettext_lazy("kind of organisation", "Individual")),
-]
-ROLE_CHOICES = [
-    ("chair", pgettext_lazy("coalition role", "Chair")),
-    ("vice_chair", pgettext_lazy("coalition role", "Vice-chair")),
-    # Translators: the elected committee secretary; in Thai เลขานุการ, as the Chiang Rai committee calls the post.
-    ("secretary", pgettext_lazy("coalition role", "Secretary")),
-    ("deputy_secretary", pgettext_lazy("coalition role", "Deputy secretary")),
-    ("steering_committee", pgettext_lazy("coalition role", "Steering committee")),
-    ("member", pgettext_lazy("coalition role", "Member")),
-]
 PROVINCE_CHOICES = provinces.model_choices()
 LANGUAGE_PREFERENCE_CHOICES = settings.LANGUAGES
-
-
-# --- Taxonomies ---------------------------------------------------------------------------------------------
-
-
-class Term(models.Model):
-    """A term editors can add to: a pillar, a service or a working language. Labelled in Thai and English."""
-
-    slug = models.SlugField(
-        _("slug"), max_length=60, unique=True, help_text=_("A short code used in addresses, e.g. legal_aid.")
-    )
-    name = models.CharField(_("name (Thai)"), max_length=120, help_text=_("The label shown in Thai."))
-    name_en = models.CharField(
-        _("name (English)"), max_length=120, help_text=_("The label shown in English and other languages.")
-    )
-    sort_order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Lower numbers come first in lists and filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "slug"]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return self.name if (get_language() or "th").startswith("th") else self.name_en
-
-
-class Pillar(Term):
-    """A thematic pillar: anti-trafficking, stateless persons, child protection, …"""
-
-    class Meta(Term.Meta):
-        verbose_name = _("pillar")
-        verbose_name_plural = _("pillars")
-
-
-class Service(Term):
-    """A service a partner offers: shelter, legal aid, counselling, …"""
-
-    class Meta(Term.Meta):
-        verbose_name = _("service")
-        verbose_name_plural = _("services")
-
-
-class WorkingLanguage(Term):
-    """A language a partner works in: Thai, English, Burmese, Akha, Shan, …"""
-
-    class Meta(Term.Meta):
-        verbose_name = _("working language")
-        verbose_name_plural = _("working languages")
-
-
-# --- Pages --------------------------------------------------------------------------------------------------
 
 
 def directory_filters(data) -> DirectoryFilterForm:
