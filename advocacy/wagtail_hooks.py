@@ -27,8 +27,9 @@ def register_inbox_menu_item():
 
 
 # --- The dashboard: /admin/advocacy/ and the Secretariat's admin home ----------------------------------------
-# (advocacy/dashboard*.py; this section belongs to the dashboard)
-from . import dashboard_urls, dashboard_views  # noqa: E402  (kept with the section that uses it)
+# (advocacy/dashboard/; this section belongs to the dashboard)
+from .dashboard import urls as dashboard_urls  # noqa: E402  (kept with the section that uses it)
+from .dashboard import views as dashboard_views  # noqa: E402
 
 
 @hooks.register("register_admin_urls")

@@ -18,7 +18,11 @@ from wagtail.admin.ui.components import Component
 from partners.models import Representative
 from petitions.exports import BOM, FORMULA_STARTS
 
-from . import dashboard
+from ..charts import number
+from .board import build_dashboard
+from .choices import load_choices
+from .filters import DashboardFilters
+from .signatures import Figure, by_language, confirmation_rates, signatures_over_time, status_counts
 
 SECRETARIAT_GROUP = "Secretariat"
 
@@ -50,8 +54,8 @@ def secretariat_only(view):
     return checked
 
 
-def _filters(request) -> dashboard.DashboardFilters:
-    return dashboard.DashboardFilters(request.GET, choices=dashboard.load_choices())
+def _filters(request) -> DashboardFilters:
+    return DashboardFilters(request.GET, choices=load_choices())
 
 
 @require_GET
@@ -62,7 +66,7 @@ def dashboard_view(request):
     context = {"page_title": _("Advocacy dashboard"), "header_icon": "view", "form": form}
     if not form.is_valid():
         return render(request, "advocacy/dashboard/index.html", context, status=400)
-    board = dashboard.build_dashboard(form.scope(), request.user)
+    board = build_dashboard(form.scope(), request.user)
     query = request.GET.urlencode()
     panels = [
         {
@@ -90,7 +94,7 @@ def download(request, key: str):
     if not form.is_valid():
         errors = " ".join(message for messages in form.errors.values() for message in messages)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-    chart = dashboard.build_dashboard(form.scope(), request.user).charts.get(key)
+    chart = build_dashboard(form.scope(), request.user).charts.get(key)
     if chart is None:
         raise Http404
     buffer = io.StringIO()
@@ -113,15 +117,15 @@ class DashboardPanel(Component):
         css = {"all": ["css/advocacy-dashboard.css"]}
 
     def get_context_data(self, parent_context):
-        form = dashboard.DashboardFilters({}, choices=dashboard.load_choices())
+        form = DashboardFilters({}, choices=load_choices())
         form.is_valid()
         scope = form.scope()
-        statuses = dashboard.status_counts(scope)
-        _languages, total = dashboard.by_language(scope)
-        _rates, figures = dashboard.confirmation_rates(scope, statuses)
+        statuses = status_counts(scope)
+        _languages, total = by_language(scope)
+        _rates, figures = confirmation_rates(scope, statuses)
         return {
-            "figures": [dashboard.Figure(_("Confirmed signatures"), dashboard.number(total)), *figures],
-            "chart": dashboard.signatures_over_time(scope, statuses),
+            "figures": [Figure(_("Confirmed signatures"), number(total)), *figures],
+            "chart": signatures_over_time(scope, statuses),
             "csv_url": reverse("advocacy_dashboard_csv", args=["over-time"]),
             "scope": scope,
         }
