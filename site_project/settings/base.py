@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from . import content_security, schedule
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -225,23 +225,8 @@ CACHES = {"default": _cache_from_url(CACHE_URL)}
 # --- Background tasks ----------------------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
-# --- Scheduled jobs: (name, "minute" or a daily Bangkok "HH:MM", management command) --------------------------
-# Run by ``manage.py run_scheduler`` (make run) or the systemd timer calling ``manage.py run_jobs``
-# (deploy/); each slot runs once however many schedulers there are.
-SCHEDULED_JOBS = [
-    ("publish_scheduled", "minute", "publish_scheduled"),
-    ("outbox_sweep", "minute", "sweep_outbox"),
-    # Counting is triggered by each confirmation; this catches a run that died before it finished.
-    ("count_aggregation", "minute", "aggregate_signatures"),
-    # The dashboard's confirmation and quarantine rates: recent days each minute, every day at night.
-    ("status_summary", "minute", "summarise_signature_statuses"),
-    ("status_summary_all", "03:40", "summarise_signature_statuses --all"),
-    ("story_consent_expiry", "00:05", "expire_story_consents"),
-    ("renewal_reminders", "08:00", "send_renewal_reminders"),
-    ("signature_anonymisation", "03:00", "anonymise_signatures"),
-    ("count_reconciliation", "03:30", "reconcile_signature_counts"),
-    ("operations_pruning", "04:00", "prune_operations"),
-]
+# --- Scheduled jobs: (name, "minute" or a daily Bangkok "HH:MM", command), listed in schedule.py -----------
+SCHEDULED_JOBS = schedule.SCHEDULED_JOBS
 
 # --- Passwords and accounts ----------------------------------------------------------------------------------
 # django-axes throttles every sign-in (partner portal and admin) through the first backend; failures are rows
@@ -314,38 +299,9 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "site_project.input_guard.csrf_failure"  # a translated page that says what to do
 X_FRAME_OPTIONS = "DENY"
 
-# --- Content-Security-Policy (django-csp; site_project.middleware.SecurityHeadersMiddleware sends it) ----------
-# One policy for the public site: our own files only, no inline script or style, never framed. A view adds to
-# it with csp_update (a page with a video may frame the player the reader asks for, site_project/video.py) or
-# sets its own with csp (the petition embed, which any site may frame).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [csp_constants.SELF],
-        "script-src": [csp_constants.SELF],
-        "style-src": [csp_constants.SELF],
-        "img-src": [csp_constants.SELF, "data:"],
-        "font-src": [csp_constants.SELF],
-        "connect-src": [csp_constants.SELF],
-        "media-src": [csp_constants.SELF],
-        "object-src": [csp_constants.NONE],
-        "base-uri": [csp_constants.SELF],
-        "form-action": [csp_constants.SELF],
-        "frame-ancestors": [csp_constants.NONE],
-    }
-}
-# The Wagtail admin, and the page previews it frames in the editor (its preview panel and accessibility
-# checker): the admin ships inline scripts and styles, and a preview must be framed by the editor.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [csp_constants.SELF],
-        "script-src": [csp_constants.SELF, csp_constants.UNSAFE_INLINE],
-        "style-src": [csp_constants.SELF, csp_constants.UNSAFE_INLINE],
-        "img-src": [csp_constants.SELF, "data:", "blob:"],
-        "object-src": [csp_constants.NONE],
-        "base-uri": [csp_constants.SELF],
-        "frame-ancestors": [csp_constants.SELF],
-    }
-}
+# --- Content-Security-Policy (django-csp): the public and the admin policy, in content_security.py ----------
+CONTENT_SECURITY_POLICY = content_security.CONTENT_SECURITY_POLICY
+ADMIN_CONTENT_SECURITY_POLICY = content_security.ADMIN_CONTENT_SECURITY_POLICY
 
 # --- E-mail --------------------------------------------------------------------------------------------------
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
