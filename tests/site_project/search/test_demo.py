@@ -11,7 +11,9 @@ def test_the_issues_searches_find_what_a_reader_means_on_the_demo_content(client
     # The issue found 6 on the demo of its day; the demo has since gained this year's 25 November campaign.
     violence = result_slugs(client, "/th/search/?q=ความรุนแรง")
     assert len(violence) >= 6
-    assert {"25-november-2024", "25-november-2025", "nam-speaks-for-herself", "nightlife-4am"} <= set(violence)
+    assert {"25-november-2024", "25-november-2025", "nam-speaks-for-herself", "nightlife-4am"} <= set(
+        violence
+    )
     assert result_slugs(client, "/th/search/?q=ความรุนเเรง") == violence  # เ typed twice for แ
 
     # The story says การถูกคุกคามทางเพศ ("being sexually harassed"), with ถูก between the query's words.
