@@ -13,7 +13,7 @@ from campaigns.models import EventRSVP
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from petitions.models import SignatureStatus, SignatureStatusCount, SignatureTally
-from tests.advocacy.test_dashboard import count_in
+from tests.advocacy.dashboard.helpers import count_in
 
 from .conftest import PASSWORD, sign_in_to_admin
 

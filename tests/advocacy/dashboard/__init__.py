@@ -1,0 +1,1 @@
+"""The advocacy dashboard: its panels, filters, access, charts and filter widget."""
