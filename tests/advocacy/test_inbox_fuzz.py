@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from advocacy.models import InboxItem, InboxStatus
 
 from ..fuzz.conftest import error_log  # noqa: F401  (the fixture that collects ERROR records)
-from ..fuzz.test_corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep
+from ..fuzz.corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep
 
 INBOX = "/admin/advocacy/inbox/"
 FILTERS = [

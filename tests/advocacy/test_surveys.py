@@ -22,7 +22,7 @@ from partners.models import PartnerPage
 
 from ..conftest import translate
 from ..fuzz.conftest import error_log  # noqa: F401  (the fixture that collects ERROR records)
-from ..fuzz.test_corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep
+from ..fuzz.corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep
 
 RENEWAL = "แบบสำรวจการต่ออายุสมาชิกประจำปี"
 ENGLISH = {

@@ -28,6 +28,7 @@ from stories.factories import StoryIndexPageFactory
 from ..campaigns.conftest import campaign_body, event_block_id
 from ..conftest import publish_open_petition, translate
 from ..petitions.conftest import sign_data as petition_sign_data
+from .corpus import fuzz_client
 
 LANGUAGES = ("th", "en", "km", "my")
 
@@ -121,3 +122,12 @@ def error_log(caplog):
     caplog.set_level(logging.WARNING)
     yield lambda: [record for record in caplog.records if record.levelno >= logging.ERROR]
     request_logger.removeHandler(caplog.handler)
+
+
+@pytest.fixture
+def personas(site, admin_user):
+    return {
+        "anonymous": fuzz_client(),
+        "representative": fuzz_client(site.representative),
+        "staff": fuzz_client(admin_user),
+    }

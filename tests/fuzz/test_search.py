@@ -4,7 +4,7 @@ tsquery, in the four languages: never a 5xx, never a logged traceback."""
 from urllib.parse import quote_from_bytes, urlencode
 
 from .conftest import LANGUAGES
-from .test_corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep, _client
+from .corpus import HOSTILE_TEXT, INVALID_UTF8, Sweep, fuzz_client
 
 QUERY_SYNTAX = [
     '"',
@@ -47,7 +47,7 @@ PAGE_NUMBERS = ["0", "-1", "2", "99999999999999999999", "1e309", "abc", "%00"]
 
 def test_hostile_and_query_syntax_searches_never_cause_a_server_error(site, error_log):
     sweep = Sweep()
-    anonymous = _client()
+    anonymous = fuzz_client()
     for language in LANGUAGES:
         path = f"/{language}/search/"
         for query in [*HOSTILE_TEXT, *QUERY_SYNTAX]:
