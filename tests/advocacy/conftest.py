@@ -16,6 +16,7 @@ from stories.services import submit_story
 
 from ..campaigns.conftest import campaign_body, event_block_id
 from ..conftest import translate
+from .surveys import CHOICES, ENGLISH, EVERY_TYPE, RENEWAL_QUESTIONS, survey_page, translate_with_localize
 
 PASSWORD = "correct horse battery staple"
 
@@ -86,3 +87,30 @@ def rsvp(event_campaign):
 @pytest.fixture
 def story(db):
     return submit_story(data={"name": "กุหลาบป่า", "contact": "", "story": "เรื่องของฉัน"}, language="th")
+
+
+@pytest.fixture
+def renewal(home):
+    return survey_page(home, questions=RENEWAL_QUESTIONS, show_in_portal=True)
+
+
+@pytest.fixture
+def english_renewal(renewal, english_home):
+    return translate_with_localize(renewal, "en", ENGLISH)
+
+
+@pytest.fixture
+def every_type(home, english_home):
+    """A survey with one question of each type, in English so that the messages read as below."""
+    questions = [
+        {"label": label, "field_type": kind, "choices": CHOICES.get(kind, "")}
+        for kind, (label, _value) in EVERY_TYPE.items()
+    ]
+    return translate(survey_page(home, title="ทุกแบบคำถาม", slug="every-type", questions=questions), "en")
+
+
+@pytest.fixture
+def members_only(home):
+    return survey_page(
+        home, title="สำหรับสมาชิก", slug="members", questions=RENEWAL_QUESTIONS[:1], audience="members"
+    )
