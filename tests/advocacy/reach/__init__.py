@@ -1,0 +1,1 @@
+"""Partners' reach in the portal: links, counts, signer lists and refusals."""
