@@ -128,7 +128,7 @@ def time_series(
         return (day - first).days / span if len(days) > 1 else 0.5
 
     labels = [display_day(day) for day in days]
-    axis = [(position(day), display_day(day)) for day in {first, days[len(days) // 2], last}]
+    axis = [(position(day), display_day(day)) for day in sorted({first, days[len(days) // 2], last})]
     shown = [
         (position(m.day), f"{m.label} ({display_day(m.day)})") for m in markers if first <= m.day <= last
     ]
@@ -162,7 +162,9 @@ def year_over_year(
     first, last = offsets[0], offsets[-1]
     span = max(last - first, 1)
     positions = [(offset - first) / span for offset in offsets]
-    axis = [((offset - first) / span, f"{offset:+d}" if offset else "0") for offset in {first, 0, last}]
+    axis = [
+        ((offset - first) / span, f"{offset:+d}" if offset else "0") for offset in sorted({first, 0, last})
+    ]
     svg = _line_chart(
         key=key,
         title=title,
