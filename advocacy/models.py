@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from partners.fields import partner_field
 from site_project.submissions import Submission
 
 from .reach.models import DataSharingRecord  # noqa: F401  (partners' reach: the data-sharing log)
@@ -100,14 +101,7 @@ class InboxItem(models.Model):
         InboxForm, on_delete=models.CASCADE, related_name="items", verbose_name=_("form")
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    partner = models.ForeignKey(
-        "partners.PartnerPage",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("partner"),
-    )
+    partner = partner_field(blank=True)
     received = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     status = models.CharField(
         _("status"), max_length=12, choices=InboxStatus.choices, default=InboxStatus.NEW, db_index=True

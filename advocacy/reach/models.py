@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partners.fields import partner_field
 from site_project.fields import recorded_user_field
 
 
@@ -17,13 +18,7 @@ class DataSharingRecord(models.Model):
     shared_at = models.DateTimeField(_("downloaded"), default=timezone.now, db_index=True)
     user = recorded_user_field()
     user_label = models.CharField(_("downloaded by"), max_length=254)
-    partner = models.ForeignKey(
-        "partners.PartnerPage",
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("partner"),
-    )
+    partner = partner_field()
     partner_name = models.CharField(_("partner name"), max_length=255)
     petition = models.ForeignKey(
         "petitions.PetitionPage",

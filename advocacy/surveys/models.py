@@ -18,6 +18,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.models import Locale, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from partners.fields import partner_field
 from partners.models import KIND_CHOICES, Representative
 from partners.services import representative_for
 from site_project.models import BasePage
@@ -288,14 +289,8 @@ class SurveyAnswerQuerySet(models.QuerySet):
 class SurveyAnswer(AbstractFormSubmission):
     """What one person sent through a survey page: the answers as the form cleaned them, nothing more."""
 
-    partner = models.ForeignKey(
-        "partners.PartnerPage",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("partner"),
-        help_text=_("The organisation of the representative who answered, if one did."),
+    partner = partner_field(
+        blank=True, help_text=_("The organisation of the representative who answered, if one did.")
     )
 
     objects = SurveyAnswerQuerySet.as_manager()
