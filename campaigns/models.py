@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
@@ -126,7 +126,7 @@ class CampaignIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
             campaign.theme_display = in_language.get(theme_keys.get(campaign.theme_id))
 
 
-class CampaignPage(RoutablePageMixin, BasePage):
+class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with a form's errors
     """One year's campaign: its dates, partners, and a body of stories, events, petitions and toolkits."""
 
     KIND_CHOICES = [
@@ -334,16 +334,6 @@ class CampaignPage(RoutablePageMixin, BasePage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         return allow_players(response) if self.has_video else response
-
-    @path("rsvp/<str:block_id>/", name="rsvp")
-    def rsvp(self, request, block_id: str):
-        """The RSVP form's address before it had its own, CSRF-exempt one (``campaigns.urls``), kept for pages
-        open since then: a GET goes back to the event, a POST is taken as there (past the CSRF check that
-        guards every page route)."""
-        # A page's route is a view, and views import the models: the page reaches its view only when called.
-        from .views import rsvp_to_event
-
-        return rsvp_to_event(request, campaign=self, block_id=block_id)
 
 
 class EventRSVP(models.Model):

@@ -31,12 +31,8 @@ RATE_LIMITED = 429
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def rsvp(request, campaign_id: int, block_id: str):
-    campaign = get_object_or_404(CampaignPage.objects.live().public().specific(), pk=campaign_id)
-    return rsvp_to_event(request, campaign=campaign, block_id=block_id)
-
-
-def rsvp_to_event(request, *, campaign: CampaignPage, block_id: str):
     """Record that someone will come, or show the form again with their input, its errors and a new token."""
+    campaign = get_object_or_404(CampaignPage.objects.live().public().specific(), pk=campaign_id)
     event = campaign.event_block(block_id)
     if event is None or not event.value.get("takes_rsvp"):
         raise Http404

@@ -45,6 +45,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include(petitions_urls)),
     path("", include("campaigns.urls")),
+    path("", include("stories.urls")),
     path("account/reach/", include("advocacy.reach.urls")),
     path("account/", include("partners.urls")),
     path("", include(search_urls)),

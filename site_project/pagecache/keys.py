@@ -14,7 +14,7 @@ from django.utils.encoding import escape_uri_path
 
 from .query import normalised_query
 
-KEY_PREFIX = "pagecache"
+KEY_PREFIX = "pages"  # a new prefix whenever the stored entry changes shape, so none is read wrongly
 
 
 class _KeyHeaders:

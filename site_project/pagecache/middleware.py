@@ -43,14 +43,26 @@ MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
 
 
 class Entry(NamedTuple):
+    """A stored page, as plain values: cheap to unpickle, and replayed by this middleware or by ``wsgi``."""
+
     version: str
     stored_at: float
-    response: HttpResponse  # as it is replayed, headers and all: unpickling it is cheaper than rebuilding it
-    compressed: bytes | None  # its content gzipped, when that is smaller
+    status: int
+    headers: tuple[tuple[str, str], ...]  # as they are replayed: all but ``NOT_REPLAYED``
+    content: bytes
+    compressed: bytes | None  # the content gzipped, when that is smaller
 
 
-def accepts_gzip(request) -> bool:
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+class Lookup(NamedTuple):
+    """What the cache holds for a request that ``admits`` lets in."""
+
+    key_request: KeyRequest
+    version: str  # the current content version
+    entry: Entry | None  # the stored copy, fresh or not
+
+
+def accepts_gzip(meta) -> bool:
+    return "gzip" in meta.get("HTTP_ACCEPT_ENCODING", "")
 
 
 class PageCacheMiddleware:
@@ -61,14 +73,8 @@ class PageCacheMiddleware:
         if not admits(request):
             return private(self.get_response(request))
         cache = caches[DEFAULT_CACHE_ALIAS]
-        key_request = KeyRequest(request)
-        key = stored_key(key_request, cache)
-        found = cache.get_many([VERSION_KEY, key]) if key else {}  # one round trip to Redis, not two
-        version = found.get(VERSION_KEY) or content_version()
-        entry = found.get(key)
-        if entry is not None and is_fresh(
-            version=entry.version, stored_at=entry.stored_at, current_version=version
-        ):
+        key_request, version, entry = look_up(request, cache)
+        if fresh(entry, version):
             return replay(request, entry, "hit")
         if request.method != "GET":
             return private(self.get_response(request))  # a HEAD is answered from a GET's copy, never stored
@@ -91,6 +97,19 @@ def admits(request) -> bool:
         and MESSAGES_COOKIE not in request.COOKIES  # a message waits to be shown to this reader
         and not request.path.startswith(SKIP_PREFIXES)
         and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)  # the redirect comes first
+    )
+
+
+def look_up(request, cache) -> Lookup:
+    key_request = KeyRequest(request)
+    key = stored_key(key_request, cache)
+    found = cache.get_many([VERSION_KEY, key]) if key else {}  # one round trip to Redis, not two
+    return Lookup(key_request, found.get(VERSION_KEY) or content_version(), found.get(key))
+
+
+def fresh(entry: Entry | None, version: str) -> bool:
+    return entry is not None and is_fresh(
+        version=entry.version, stored_at=entry.stored_at, current_version=version
     )
 
 
@@ -120,30 +139,42 @@ def store(cache, key_request: KeyRequest, response, *, version: str) -> None:
     key = learn_key(key_request, response, cache, seconds=longest_copy_seconds())
     content = response.content
     compressed = compress_string(content)
-    copy = HttpResponse(content, status=response.status_code)
-    for name, value in response.headers.items():
-        if name.lower() not in NOT_REPLAYED:
-            copy.headers[name] = value
     entry = Entry(
         version=version,
         stored_at=time.time(),
-        response=copy,
+        status=response.status_code,
+        headers=tuple(
+            (name, value) for name, value in response.headers.items() if name.lower() not in NOT_REPLAYED
+        ),
+        content=content,
         compressed=compressed if len(compressed) < len(content) else None,
     )
     cache.set(key, entry, longest_copy_seconds())
     response.headers["X-Page-Cache"] = "miss"
 
 
+def replayed(entry: Entry, meta) -> tuple[bytes, list[tuple[str, str]]]:
+    """The body a reader with these request headers gets, and the headers that go with it."""
+    headers = list(entry.headers)
+    body = entry.content
+    if entry.compressed is not None and accepts_gzip(meta):
+        body = entry.compressed
+        headers.append(("Content-Encoding", "gzip"))
+    headers.append(("Content-Length", str(len(body))))
+    return body, headers
+
+
+def age(entry: Entry) -> str:
+    return str(max(0, int(time.time() - entry.stored_at)))
+
+
 def replay(request, entry: Entry, how: str) -> HttpResponse:
-    response = entry.response  # a fresh object: the cache unpickles one for each read
-    if entry.compressed is not None and accepts_gzip(request):
-        response.content = entry.compressed
-        response.headers["Content-Encoding"] = "gzip"
-    response.headers["Content-Length"] = str(len(response.content))
+    body, headers = replayed(entry, request.META)
+    response = HttpResponse(body, status=entry.status, headers=dict(headers))
     if how == "stale":
         add_never_cache_headers(response)  # served for want of a better one: no cache downstream keeps it
     else:
-        response.headers["Age"] = str(max(0, int(time.time() - entry.stored_at)))
+        response.headers["Age"] = age(entry)
     response.headers["X-Page-Cache"] = how
     return response
 

@@ -4,10 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -80,19 +81,8 @@ class StoryIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["share_url"] = self.get_url(request) + self.reverse_subpage("share")
+        context["share_url"] = reverse("stories:share")
         return context
-
-    @path("share/", name="share")
-    def share(self, request):
-        # A page's route is a view, and views import the models: the page reaches its view only when called.
-        from ..views import share_your_story
-
-        return share_your_story(request, index=self)
-
-    @path("share/thanks/", name="share_thanks")
-    def share_thanks(self, request):
-        return self.render(request, template="stories/share_thanks.html")
 
 
 class StoryPage(BasePage):

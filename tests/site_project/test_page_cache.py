@@ -7,6 +7,7 @@ from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 
 from site_project.models import HomePage
+from site_project.pagecache.keys import KEY_PREFIX
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def page_cache(settings):
 
 def stored_pages() -> int:
     """How many pages the cache holds (the local-memory cache of the tests)."""
-    return sum(".cache_page.pagecache." in key for key in cache._cache)
+    return sum(f".cache_page.{KEY_PREFIX}." in key for key in cache._cache)
 
 
 @pytest.fixture
