@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from petitions.identity import clean_source
 from site_project import form_tokens
 from site_project.validators import visible_text
 
@@ -23,10 +24,25 @@ def event_key(campaign_id: int, block_id: str) -> str:
     return f"{campaign_id}/{block_id}"
 
 
+class SourceField(forms.CharField):
+    """Where the reader came from, in a hidden field: whatever it holds is cleaned to a short slug
+    (``petitions.identity.clean_source``) and never refused, as the reader can neither see nor mend it."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.validators = []  # not even CharField's null-character check: cleaning takes those out
+
+    def clean(self, value) -> str:
+        return clean_source(self.to_python(value))
+
+
 class RSVPForm(forms.Form):
     """An RSVP to one event. A form made for an event (``for_event``) carries no CSRF token, so that the
     campaign page is the same bytes for every reader, but a form token bound to that event and to when the
-    form was made (``site_project.form_tokens``), and the honeypot ``website``."""
+    form was made (``site_project.form_tokens``), and the honeypot ``website``. The hidden ``source`` keeps where
+    the reader came from (the page's ``?src=`` or UTM tags), as the petition's sign form does."""
 
     name = forms.CharField(label=_("Your name"), max_length=120, validators=[visible_text])
     email = forms.EmailField(
@@ -43,6 +59,7 @@ class RSVPForm(forms.Form):
         ],
     )
     people = forms.IntegerField(label=_("How many people are coming?"), min_value=1, max_value=50, initial=1)
+    source = SourceField()
     form_token = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
     website = form_tokens.honeypot_field()
 
@@ -56,6 +73,7 @@ class RSVPForm(forms.Form):
         self.helper.form_method = "post"
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
+            "source",
             "form_token",
             Field("website", wrapper_class="petition-form__hp"),  # the site's honeypot style, off screen
             "name",
@@ -66,10 +84,14 @@ class RSVPForm(forms.Form):
         self.helper.add_input(Submit("rsvp", _("I will come")))
 
     @classmethod
-    def for_event(cls, campaign, block_id: str, data: QueryDict | None = None) -> "RSVPForm":
-        """The form for one event block of a campaign page: empty, or as a person sent it."""
+    def for_event(
+        cls, campaign, block_id: str, data: QueryDict | None = None, *, source: str = ""
+    ) -> "RSVPForm":
+        """The form for one event block of a campaign page: empty with the ``source`` the page was read with
+        (``petitions.identity.source_from_query``), or as a person sent it."""
         return cls(
             data,
+            initial={"source": source},
             prefix=f"rsvp-{block_id}",
             action=reverse("campaigns:rsvp", args=[campaign.pk, block_id]),
             event=event_key(campaign.pk, block_id),
@@ -77,6 +99,9 @@ class RSVPForm(forms.Form):
 
     def caught_in_honeypot(self) -> bool:
         return bool(self.data.get(self.add_prefix("website")))
+
+    def sent_source(self) -> str:
+        return clean_source(self.data.get(self.add_prefix("source"), ""))
 
     def clean(self):
         data = super().clean()

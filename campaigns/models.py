@@ -352,6 +352,14 @@ class EventRSVP(models.Model):
         _("number of people"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="th")
+    source = models.CharField(
+        _("source"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Where the person came from: the ?src= or UTM tags of the campaign page they replied on."
+        ),
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
     class Meta:

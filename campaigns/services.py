@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from petitions.identity import clean_source
 from site_project.dates import buddhist_year
 from site_project.submissions import Submission, announce
 
@@ -34,6 +35,7 @@ def record_rsvp(*, campaign: CampaignPage, block_id: str, data: dict, language: 
         phone=data.get("phone") or "",
         people=data.get("people") or 1,
         language=language or translation.get_language() or "th",
+        source=clean_source(data.get("source") or ""),
     )
     announce(rsvp_submission(rsvp))
     return rsvp

@@ -47,7 +47,6 @@ def build_dashboard(scope: Scope, user) -> Dashboard:
     notes = {}
     if scope.sources is not None:
         notes["rates"] = _("Counted for every source: a signature's status is not kept per partner.")
-        notes["rsvps"] = _("RSVPs are counted for every partner: an RSVP does not record a referral.")
     if scope.campaign_filtered or scope.petition_ids is not None:
         notes["submissions"] = _(
             "Counted for every campaign and petition: the inbox files submissions by form."

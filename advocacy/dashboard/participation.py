@@ -22,10 +22,13 @@ MAX_FORM_LINES = 3  # the busiest forms each get a line; the rest share one
 
 
 def rsvps_per_event(scope: Scope) -> Chart:
-    """People who said they will come, per event dated in or after the period, against the places it has."""
+    """People who said they will come, per event dated in or after the period, against the places it has: with a
+    partner chosen, only those who replied from a campaign page opened through the partner's links."""
     rows = EventRSVP.objects.filter(event_date__gte=scope.since)
     if scope.campaign_filtered:
         rows = rows.filter(campaign__translation_key__in=[c.translation_key for c in scope.campaigns])
+    if scope.sources is not None:
+        rows = rows.filter(source__in=scope.sources)
     grouped = list(
         rows.values(
             "event_block_id",

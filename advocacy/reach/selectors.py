@@ -1,7 +1,9 @@
-"""Reads: a partner's referral links, the signatures that came through them and the signers who want its news.
+"""Reads: a partner's referral links, the signatures and RSVPs that came through them and the signers who want
+its news.
 
-A fixed number of queries whatever the number of signatures: the counts are read from the tallies plus the
-confirmed rows the aggregator has not folded in yet, in one statement for every petition at once.
+A fixed number of queries whatever the number of signatures, RSVPs or pages: the signature counts are read from
+the tallies plus the confirmed rows the aggregator has not folded in yet, in one statement for every petition at
+once, and the RSVPs in one grouped query for every campaign at once.
 """
 
 import dataclasses
@@ -19,7 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from campaigns.models import CampaignPage
+from campaigns.models import CampaignPage, EventRSVP
 from partners.models import Representative
 from petitions.models import PetitionPage, Signature, SignatureStatus, SignatureTally, UpdatesConsent
 from site_project.public_url import absolute_url
@@ -39,6 +41,7 @@ class Referral:
     url: str
     count_id: int  # the id the page's signatures or consents are recorded under (its default-language page)
     signatures: int | None = None  # petitions only
+    rsvps: int | None = None  # campaigns only: replies to its events, in any of its languages
     subscribers: int | None = None  # petitions the partner co-sponsors only
 
     @cached_property
@@ -179,6 +182,21 @@ def signatures_through(petition_ids: list[int], sources: Iterable[str]) -> dict[
         return {petition_id: int(total) for petition_id, total in cursor.fetchall() if total}
 
 
+def rsvps_through(translation_keys: Iterable, sources: Iterable[str]) -> dict:
+    """RSVPs per campaign (by translation key, so a reply on any translation counts) sent from a campaign page
+    opened with one of ``sources``, in one grouped query."""
+    translation_keys, sources = list(translation_keys), list(sources)
+    if not translation_keys or not sources:
+        return {}
+    rows = (
+        EventRSVP.objects.filter(campaign__translation_key__in=translation_keys, source__in=sources)
+        .values_list("campaign__translation_key")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
+
+
 def subscribers(*, petition_id: int, identity: PartnerIdentity):
     """Consents to the partner's news that still stand, of confirmed signers of the petition, oldest first."""
     return UpdatesConsent.objects.filter(
@@ -234,6 +252,7 @@ def reach_for(representative: Representative, request) -> Reach:
         request,
     )
     counts = signatures_through([referral.count_id for referral in petitions], identity.sources)
+    rsvps = rsvps_through([referral.page.translation_key for referral in campaigns], identity.sources)
     consents = _subscriber_counts([referral.count_id for referral in co_sponsored], identity)
     return Reach(
         partner=partner,
@@ -242,7 +261,10 @@ def reach_for(representative: Representative, request) -> Reach:
             dataclasses.replace(referral, signatures=counts.get(referral.count_id, 0))
             for referral in petitions
         ],
-        campaigns=campaigns,
+        campaigns=[
+            dataclasses.replace(referral, rsvps=rsvps.get(referral.page.translation_key, 0))
+            for referral in campaigns
+        ],
         co_sponsored=[
             dataclasses.replace(referral, subscribers=consents.get(referral.count_id, 0))
             for referral in co_sponsored
