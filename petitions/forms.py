@@ -1,5 +1,7 @@
 """The sign form. Its field names are fixed: partner embeds and load tests post to it."""
 
+from collections.abc import Iterable
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
@@ -157,3 +159,73 @@ class BulkInvalidateForm(forms.Form):
 
 class SignerLookupForm(forms.Form):
     email = forms.CharField(label=_("E-mail address"), max_length=254)
+
+
+ORGANISER = "organiser"  # the organiser's choice in a form of organisations; a co-sponsor's is its page id
+
+
+class OrganisationsField(forms.MultipleChoiceField):
+    """Organisations by choice value. Takes any the signer ever agreed to hear from (``accepted``), listed or not:
+    choosing one withdrawn since the page was shown withdraws nothing more, and is no error."""
+
+    accepted: frozenset[str] = frozenset()
+
+    def valid_value(self, value) -> bool:
+        return str(value) in self.accepted
+
+
+class WithdrawConsentsForm(forms.Form):
+    """Whose news a signer stops, on the page their unsubscribe link opens: every organisation they still hear
+    from is ticked, and one button stops the ticked ones, the other all of them."""
+
+    CHOSEN = "chosen"
+    EVERYTHING = "all"
+
+    organisations = OrganisationsField(
+        label=_("Stop news about this petition from"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "Choose only from the organisations listed here. Reload the page to see them."
+            )
+        },
+    )
+    # The buttons' name: which one was pressed. Empty counts as the ticked ones.
+    withdraw = forms.ChoiceField(
+        label=_("What to stop"),
+        choices=[(CHOSEN, _("The ones ticked")), (EVERYTHING, _("All of them"))],
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Press one of the buttons under the list.")},
+    )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], accepted: Iterable[str] = (), **kwargs):
+        """``choices``: the organisations the signer still hears from, named for the reader; ``accepted``: every
+        one they ever agreed to hear from."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisations"]
+        field.choices = choices
+        field.accepted = frozenset(accepted) | {value for value, _label in choices}
+        field.initial = [value for value, _label in choices]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout("organisations")
+
+    def clean(self):
+        data = super().clean()
+        nothing_chosen = not data.get("organisations") and "organisations" not in self.errors
+        if data.get("withdraw") != self.EVERYTHING and nothing_chosen:
+            self.add_error("organisations", _("Tick at least one organisation, or press “Stop all updates”."))
+        return data
+
+    def withdrawal(self) -> dict:
+        """The keyword arguments of ``services.withdraw_update_consents`` for what was chosen."""
+        if self.cleaned_data["withdraw"] == self.EVERYTHING:
+            return {}
+        chosen = self.cleaned_data["organisations"]
+        return {
+            "organiser": ORGANISER in chosen,
+            "partner_ids": [int(value) for value in chosen if value != ORGANISER],
+        }

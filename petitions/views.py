@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,12 +24,13 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partners.models import PartnerPage
 from site_project.pagecache import content_version
 from site_project.public_url import absolute_url
 
 from . import abuse, page_context, selectors, services
-from .forms import CoSignForm, SignForm
-from .models import PetitionPage
+from .forms import ORGANISER, CoSignForm, SignForm, WithdrawConsentsForm
+from .models import PetitionPage, UpdatesConsent
 from .models.pages import effective_goal
 from .tasks import UNSUBSCRIBE_SALT
 
@@ -209,17 +211,69 @@ def confirmed(request, petition_id: int):
     return render(request, "petitions/confirm.html", context)
 
 
+def _partner_titles(partner_ids: set[int]) -> dict[int, str]:
+    """Each partner's title in the active language where a live translation has one, else as consented to."""
+    reader = translation.get_language()
+    pages = PartnerPage.objects.filter(
+        Q(pk__in=partner_ids) | Q(live=True, locale__language_code=reader),
+        translation_key__in=PartnerPage.objects.filter(pk__in=partner_ids).values("translation_key"),
+    ).values_list("pk", "translation_key", "locale__language_code", "title")
+    translated = {key: title for _pk, key, language, title in pages if language == reader}
+    return {pk: translated.get(key, title) for pk, key, _language, title in pages if pk in partner_ids}
+
+
+def _organisations(signature_id: int) -> tuple[list[tuple[str, str]], set[str]]:
+    """Whom the signer still hears from, named for the reader (the organiser first), and every organisation they
+    ever agreed to hear from, as choices of ``WithdrawConsentsForm``."""
+    consents = UpdatesConsent.objects.filter(signature_id=signature_id).order_by("pk")
+    rows = list(consents.values_list("partner_id", "withdrawn_at", "signature__petition_id"))
+    accepted = {ORGANISER if partner_id is None else str(partner_id) for partner_id, _at, _petition in rows}
+    standing = {
+        partner_id: petition_id for partner_id, withdrawn_at, petition_id in rows if withdrawn_at is None
+    }
+    choices = []
+    if None in standing:
+        petition = _in_language(standing[None])
+        choices.append((ORGANISER, petition.organiser_name if petition else _("The petition's organisers")))
+    titles = _partner_titles({partner_id for partner_id in standing if partner_id})
+    choices += [(str(partner_id), titles[partner_id]) for partner_id in standing if partner_id in titles]
+    return choices, accepted
+
+
+# A POST that names no organisation and presses no button stops everything: the page's single button did before
+# signers could choose.
+NOT_A_CHOICE = frozenset({"csrfmiddlewaretoken"})
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
+    """The signer's choice of whose news to stop, from the link in their e-mail. GET only shows it (mail
+    scanners open links); the POST withdraws.
+
+    Not CSRF-exempt, unlike signing: the page is never cached, so each reader gets a CSRF token of their own and
+    Django's check stands. The signed token in the address says whose consents they are.
+    """
     try:
         signature_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return render(request, "petitions/unsubscribe.html", {"state": "unknown"}, status=404)
-    if request.method == "POST":
-        services.withdraw_update_consents(signature_id=signature_id)
-        return render(request, "petitions/unsubscribe.html", {"state": "done"})
-    return render(request, "petitions/unsubscribe.html", {"state": "ask"})
+    choices, accepted = _organisations(signature_id)
+    if request.method == "GET":
+        form = WithdrawConsentsForm(choices=choices, accepted=accepted)
+        return render(
+            request, "petitions/unsubscribe.html", {"state": "ask" if choices else "none", "form": form}
+        )
+    withdrawal = {}
+    if set(request.POST) - NOT_A_CHOICE:
+        form = WithdrawConsentsForm(request.POST, choices=choices, accepted=accepted)
+        if not form.is_valid():
+            return render(request, "petitions/unsubscribe.html", {"state": "ask", "form": form}, status=400)
+        withdrawal = form.withdrawal()
+    services.withdraw_update_consents(signature_id=signature_id, **withdrawal)
+    remaining, _accepted = _organisations(signature_id)
+    context = {"state": "done", "remaining": [name for _value, name in remaining]}
+    return render(request, "petitions/unsubscribe.html", context)
 
 
 @login_required

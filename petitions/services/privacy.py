@@ -2,9 +2,10 @@
 
 import datetime
 from collections import Counter
+from collections.abc import Collection
 
 from django.db import transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -151,7 +152,19 @@ def drop_ip_hashes(*, days: int, batch_size: int = 1000, now: datetime.datetime 
             total += Signature.objects.filter(pk__in=batch).update(ip_hash="")
 
 
-def withdraw_update_consents(*, signature_id: int) -> int:
-    return UpdatesConsent.objects.filter(signature_id=signature_id, withdrawn_at__isnull=True).update(
+def withdraw_update_consents(
+    *, signature_id: int, organiser: bool = True, partner_ids: Collection[int] | None = None
+) -> int:
+    """Stop one signer's news: from the organiser if ``organiser``, and from the partners in ``partner_ids``
+    (every partner if None). Everything by default, as the unsubscribe link always did.
+
+    Honoured at once: the co-sponsors' next download (``advocacy.reach``) leaves out a withdrawn consent. The
+    rows stay, with the time of withdrawal, as the record of what the signer agreed to and when it ended.
+    Idempotent: a consent withdrawn before keeps its first withdrawal time. Returns how many it withdrew now.
+    """
+    whom = Q(partner__isnull=False) if partner_ids is None else Q(partner_id__in=list(partner_ids))
+    if organiser:
+        whom |= Q(partner__isnull=True)
+    return UpdatesConsent.objects.filter(whom, signature_id=signature_id, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from petitions.models import Signature
+from petitions.tasks import unsubscribe_token
 
 from ..campaigns.test_rsvp import rsvp_data, rsvp_url
 from .conftest import LANGUAGES, sign_data
@@ -53,6 +54,12 @@ def public_forms(site) -> list[Form]:
         ),
         Form("confirm", "/{lang}/petitions/confirm/not-a-token/", {}, "token"),
         Form("unsubscribe", "/{lang}/petitions/unsubscribe/not-a-token/", {}, "token"),
+        Form(
+            "whose news to stop",  # a real link, of a signature that no longer exists: the form still answers
+            f"/{{lang}}/petitions/unsubscribe/{unsubscribe_token(2_000_000_000)}/",
+            {"organisations": [], "withdraw": "all"},
+            "organisations",
+        ),
         Form(
             "rsvp", rsvp_url(site.campaign, language="{lang}"), rsvp, f"{site.rsvp_prefix}-name", csrf=False
         ),
