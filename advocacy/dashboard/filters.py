@@ -159,16 +159,17 @@ class Scope:
 
     def counted_by(self, key: str):
         """Counted signatures grouped by ``key`` (``"day"``, ``"province"``, ``"source"`` or ``"locale"``), as
-        rows of ``k`` and ``n``: from the daily totals, or from the tallies when a partner's sources are chosen
-        (the totals do not cross a source with a province or a language)."""
+        rows of ``k`` and ``n``: from the daily totals (every petition's together unless petitions are chosen),
+        or from the tallies when a partner's sources are chosen (the totals do not cross a source with a
+        province or a language)."""
         if self.sources is None:
-            rows = SignatureDailyTotal.objects.filter(
+            rows = SignatureDailyTotal.objects.of_petitions(self.petition_ids).filter(
                 dimension=TallyDimension.LOCALE if key == "day" else key, day__range=(self.since, self.until)
             )
             field = "day" if key == "day" else "value"
         else:
             rows = SignatureTally.objects.filter(day__range=(self.since, self.until), source__in=self.sources)
+            if self.petition_ids is not None:
+                rows = rows.filter(petition_id__in=self.petition_ids)
             field = key
-        if self.petition_ids is not None:
-            rows = rows.filter(petition_id__in=self.petition_ids)
         return rows.values(k=F(field)).annotate(n=Sum("count")).order_by()

@@ -168,9 +168,9 @@ def by_language(scope: Scope) -> tuple[Chart, int]:
 
 def status_counts(scope: Scope) -> dict:
     """Signatures received per status and day, from the summary (``petitions.SignatureStatusCount``)."""
-    rows = SignatureStatusCount.objects.filter(day__range=(scope.since, scope.until))
-    if scope.petition_ids is not None:
-        rows = rows.filter(petition_id__in=scope.petition_ids)
+    rows = SignatureStatusCount.objects.of_petitions(scope.petition_ids).filter(
+        day__range=(scope.since, scope.until)
+    )
     found: dict = defaultdict(dict)
     for row in rows.values("status", "day").annotate(n=Sum("count")).order_by():
         found[row["status"]][row["day"]] = row["n"]

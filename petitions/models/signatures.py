@@ -163,19 +163,36 @@ class TallyDimension(models.TextChoices):
     LOCALE = "locale", _("Language")
 
 
+class PerPetitionSummaryQuerySet(models.QuerySet):
+    """Summary rows kept per petition and, without a petition, for every petition together."""
+
+    def of_petitions(self, petition_ids=None):
+        """The rows of these petitions, or with ``None`` the every-petition rows (never both: they would count
+        each signature twice)."""
+        if petition_ids is None:
+            return self.filter(petition__isnull=True)
+        return self.filter(petition_id__in=petition_ids)
+
+
 class SignatureDailyTotal(models.Model):
     """Counted signatures per petition and day by one dimension at a time: staff's charts read these.
 
     ``SignatureTally`` crosses every dimension, so at full size it has nearly a row per signature; these hold a
     petition's day once per province, source and language (a few dozen rows), for the dashboard's totals. The
-    aggregator writes them with the tallies, in the same transaction, so they always agree.
+    aggregator writes them with the tallies, in the same transaction, so they always agree. The rows without a
+    petition are every petition's together: the dashboard's unfiltered charts read a few thousand of those
+    instead of summing a hundred petitions' rows (``objects.of_petitions``).
     """
 
-    petition = models.ForeignKey("petitions.PetitionPage", on_delete=models.CASCADE, related_name="+")
+    petition = models.ForeignKey(
+        "petitions.PetitionPage", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     day = models.DateField()
     dimension = models.CharField(max_length=8, choices=TallyDimension.choices)
     value = models.CharField(max_length=64, blank=True)
     count = models.IntegerField(default=0)
+
+    objects = PerPetitionSummaryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("daily signature total")
@@ -183,9 +200,19 @@ class SignatureDailyTotal(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["petition", "day", "dimension", "value"], name="petitions_one_daily_total_per_key"
+            ),
+            models.UniqueConstraint(
+                fields=["day", "dimension", "value"],
+                condition=models.Q(petition__isnull=True),
+                name="petitions_one_daily_total_of_all_per_key",
+            ),
+        ]
+        # Covering the dashboard's reads: one dimension of every petition's rows (or of some petitions) over days.
+        indexes = [
+            models.Index(
+                fields=["dimension", "petition", "day", "value", "count"], name="petitions_daily_total_read"
             )
         ]
-        indexes = [models.Index(fields=["dimension", "day"], name="petitions_daily_total_day")]
 
     def __str__(self):
         return f"{self.petition_id} {self.day} {self.dimension}={self.value}: {self.count}"
@@ -196,13 +223,18 @@ class SignatureStatusCount(models.Model):
 
     A summary, rebuilt by ``services.summarise_signature_statuses`` (the recent days every minute, all of them
     nightly), so that no staff screen counts signature rows. ``day`` is the day the signature arrived, in
-    Bangkok time; ``status`` is the signature's status when the summary was made.
+    Bangkok time; ``status`` is the signature's status when the summary was made. As with the daily totals, the
+    rows without a petition are every petition's together.
     """
 
-    petition = models.ForeignKey("petitions.PetitionPage", on_delete=models.CASCADE, related_name="+")
+    petition = models.ForeignKey(
+        "petitions.PetitionPage", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     day = models.DateField()
     status = models.CharField(max_length=12, choices=SignatureStatus.choices)
     count = models.IntegerField(default=0)
+
+    objects = PerPetitionSummaryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signature status count")
@@ -210,9 +242,14 @@ class SignatureStatusCount(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["petition", "day", "status"], name="petitions_one_status_count_per_key"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["day", "status"],
+                condition=models.Q(petition__isnull=True),
+                name="petitions_one_status_count_of_all_per_key",
+            ),
         ]
-        indexes = [models.Index(fields=["day"], name="petitions_status_count_day")]
+        indexes = [models.Index(fields=["petition", "day", "status", "count"], name="petitions_status_count_read")]
 
     def __str__(self):
         return f"{self.petition_id} {self.day} {self.status}: {self.count}"

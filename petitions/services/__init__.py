@@ -22,6 +22,7 @@ from .counting import (
     pending_aggregation,
     reconcile_signature_counts,
     schedule_aggregation,
+    sum_every_petition_totals,
 )
 from .moderation import (
     cosign_petition,
@@ -71,6 +72,7 @@ __all__ = [
     "release_quarantined",
     "schedule_aggregation",
     "sign_petition",
+    "sum_every_petition_totals",
     "summarise_signature_statuses",
     "token_state",
     "withdraw_update_consents",

@@ -79,23 +79,31 @@ def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE) -> int:
     return len(added) + len(removed)
 
 
+DAILY_TOTAL_KEY = ("petition_id", "day", "dimension", "value")
+
+
 def _apply_tally_changes(changes: Counter) -> None:
-    """Add the changes to the tallies and to the daily totals per province, source and language."""
+    """Add the changes to the tallies and to the daily totals per province, source and language (each
+    petition's, and every petition's together: the rows without a petition)."""
     totals: Counter = Counter()
     for (petition_id, day, province, source, locale), delta in changes.items():
         for dimension, value in (("province", province), ("source", source), ("locale", locale)):
             totals[(petition_id, day, dimension, value)] += delta
+            totals[(None, day, dimension, value)] += delta
     _add_counts(SignatureTally, ("petition_id", "day", "province", "source", "locale"), changes)
-    _add_counts(SignatureDailyTotal, ("petition_id", "day", "dimension", "value"), totals)
+    _add_counts(SignatureDailyTotal, DAILY_TOTAL_KEY, totals)
 
 
 def _add_counts(model, key_fields: tuple, changes: Counter) -> None:
     """Add each change to the ``count`` of ``model``'s row with that key, making the rows not there yet."""
     petition_ids = {key[0] for key in changes}
     days = {key[1] for key in changes}
+    of_petitions = Q(petition_id__in=petition_ids - {None})
+    if None in petition_ids:
+        of_petitions |= Q(petition__isnull=True)
     existing = {
         tuple(getattr(row, name) for name in key_fields): row
-        for row in model.objects.filter(petition_id__in=petition_ids, day__in=days)
+        for row in model.objects.filter(of_petitions, day__in=days)
     }
     to_update, to_create = [], []
     for key, delta in changes.items():
@@ -165,14 +173,46 @@ def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
             )
         )
         selectors.forget_public_totals(petition_id)
+    if fix:
+        sum_every_petition_totals()
     return report
+
+
+def sum_every_petition_totals() -> None:
+    """Sum every petition's daily totals again from each petition's (a deleted petition's leave them here)."""
+    with transaction.atomic():
+        _aggregation_lock()
+        sums = list(
+            SignatureDailyTotal.objects.filter(petition__isnull=False)
+            .values("day", "dimension", "value")
+            .annotate(n=Sum("count"))
+            .order_by()
+        )
+        SignatureDailyTotal.objects.filter(petition__isnull=True).delete()
+        SignatureDailyTotal.objects.bulk_create(
+            (
+                SignatureDailyTotal(
+                    day=row["day"], dimension=row["dimension"], value=row["value"], count=row["n"]
+                )
+                for row in sums
+                if row["n"]
+            ),
+            batch_size=1000,
+        )
 
 
 def _rebuild_tallies(petition_id: int) -> None:
     with transaction.atomic():
         _aggregation_lock()
         SignatureTally.objects.filter(petition_id=petition_id).delete()
-        SignatureDailyTotal.objects.filter(petition_id=petition_id).delete()
+        totals = SignatureDailyTotal.objects.filter(petition_id=petition_id)
+        # Take the petition out of every petition's totals; the aggregator below puts its signatures back.
+        _add_counts(
+            SignatureDailyTotal,
+            DAILY_TOTAL_KEY,
+            Counter({(None, row.day, row.dimension, row.value): -row.count for row in totals}),
+        )
+        totals.delete()
         Signature.objects.filter(petition_id=petition_id).exclude(status=SignatureStatus.CONFIRMED).update(
             counted=False
         )

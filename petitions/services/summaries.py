@@ -6,6 +6,7 @@ invalidation), so the recent days are rebuilt every minute and every day once a 
 """
 
 import datetime
+from collections import Counter
 
 from django.db import transaction
 from django.db.models import Count
@@ -18,7 +19,8 @@ RECENT_DAYS = 14
 
 
 def summarise_signature_statuses(*, days: int | None = RECENT_DAYS) -> int:
-    """Rebuild the status counts of the last ``days`` days (every day with ``days=None``); returns the rows made.
+    """Rebuild the status counts of the last ``days`` days (every day with ``days=None``), each petition's and every
+    petition's together; returns the rows made.
 
     One grouped read of the signatures and one replacement of the summary rows, in one transaction.
     """
@@ -41,6 +43,13 @@ def summarise_signature_statuses(*, days: int | None = RECENT_DAYS) -> int:
                 petition_id=row["petition_id"], day=row["day"], status=row["status"], count=row["n"]
             )
             for row in grouped
+        ]
+        every_petition: Counter = Counter()
+        for row in summary:
+            every_petition[(row.day, row.status)] += row.count
+        summary += [
+            SignatureStatusCount(petition=None, day=day, status=status, count=n)
+            for (day, status), n in every_petition.items()
         ]
         stale.delete()
         SignatureStatusCount.objects.bulk_create(summary, batch_size=500)

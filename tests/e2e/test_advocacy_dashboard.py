@@ -13,7 +13,7 @@ from campaigns.models import EventRSVP
 from partners.factories import PartnerIndexPageFactory, PartnerPageFactory
 from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from petitions.models import SignatureStatus, SignatureStatusCount, SignatureTally
-from tests.advocacy.dashboard.helpers import count_in
+from tests.advocacy.dashboard.helpers import count_in, count_statuses
 
 from .conftest import PASSWORD, sign_in_to_admin
 
@@ -68,7 +68,7 @@ def figures(home):
                             count=count,
                         )
                     )
-        SignatureStatusCount.objects.bulk_create(
+        count_statuses(
             SignatureStatusCount(
                 petition=petition, day=TODAY - datetime.timedelta(days=n), status=status, count=count
             )

@@ -6,15 +6,15 @@ import io
 from django.core.management import call_command
 from django.utils import timezone
 
-from petitions.factories import SignatureFactory
+from petitions.factories import PetitionPageFactory, SignatureFactory
 from petitions.models import Signature, SignatureStatus, SignatureStatusCount
 from petitions.services import summarise_signature_statuses
 
 
 def _counts(petition) -> dict:
-    return {
-        (row.day, row.status): row.count for row in SignatureStatusCount.objects.filter(petition=petition)
-    }
+    """The summary of ``petition``; with ``None``, every petition's together."""
+    rows = SignatureStatusCount.objects.of_petitions(None if petition is None else [petition.pk])
+    return {(row.day, row.status): row.count for row in rows}
 
 
 def test_it_counts_each_days_signatures_by_status(petition):
@@ -46,3 +46,13 @@ def test_the_minute_run_leaves_old_days_to_the_nightly_run(petition):
     assert _counts(petition) == {}
     call_command("summarise_signature_statuses", "--all", stdout=io.StringIO())
     assert _counts(petition) == {(timezone.localtime(long_ago).date(), SignatureStatus.PENDING): 1}
+
+
+def test_every_petitions_counts_add_up_the_petitions(petition):
+    another = PetitionPageFactory(parent=petition.get_parent(), title="Another", slug="another")
+    SignatureFactory.create_batch(2, petition=petition)
+    SignatureFactory(petition=another)
+    SignatureFactory(petition=another, confirmed=True)
+    summarise_signature_statuses()
+    today = timezone.localdate()
+    assert _counts(None) == {(today, SignatureStatus.PENDING): 3, (today, SignatureStatus.CONFIRMED): 1}

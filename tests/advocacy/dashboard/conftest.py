@@ -7,7 +7,7 @@ import pytest
 from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from petitions.models import SignatureStatus, SignatureStatusCount
 
-from .helpers import TODAY, reading, tallies
+from .helpers import TODAY, count_statuses, reading, tallies
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def signed(petitions, friends):
     tallies(children, signatures=120)
     tallies(children, signatures=30, province="bangkok", source="friends", locale="en")
     tallies(nightlife, signatures=50, province="songkhla")
-    SignatureStatusCount.objects.bulk_create(
+    count_statuses(
         [
             SignatureStatusCount(petition=children, day=TODAY, status=SignatureStatus.CONFIRMED, count=150),
             SignatureStatusCount(petition=nightlife, day=TODAY, status=SignatureStatus.CONFIRMED, count=50),

@@ -1,5 +1,6 @@
 """What the dashboard tests share: signatures stored as the aggregator leaves them (``SignatureTally`` rows and
-their daily totals, bulk-created, not by signing), and a reader's admin language.
+their daily totals, bulk-created, not by signing), status counts as the summary job leaves them, and a reader's
+admin language.
 """
 
 import datetime
@@ -9,7 +10,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from petitions.models import SignatureDailyTotal, SignatureTally
+from petitions.models import SignatureDailyTotal, SignatureStatusCount, SignatureTally
+from petitions.services import sum_every_petition_totals
 from site_project import provinces
 
 URL = "/admin/advocacy/"
@@ -40,6 +42,22 @@ def count_in(rows) -> None:
             )
             for row in sums
         )
+    sum_every_petition_totals()
+
+
+def count_statuses(rows) -> None:
+    """Store status counts as the summary job leaves them: each petition's rows, and every petition's together."""
+    SignatureStatusCount.objects.bulk_create(list(rows))
+    sums = list(
+        SignatureStatusCount.objects.filter(petition__isnull=False)
+        .values("day", "status")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    SignatureStatusCount.objects.filter(petition__isnull=True).delete()
+    SignatureStatusCount.objects.bulk_create(
+        SignatureStatusCount(day=row["day"], status=row["status"], count=row["n"]) for row in sums
+    )
 
 
 def tallies(petition, *, signatures: int, province="chiang-rai", source="", locale="th", days: int = 30):
