@@ -12,7 +12,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=site_project.settings.test
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv run migrate demo test test-fast faults lint format check bench messages clean
+.PHONY: help venv system run migrate demo test test-fast faults lint format check bench messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,10 @@ $(VENV)/.installed: requirements.lock
 
 venv: $(VENV)/.installed ## Create the virtual environment from the lock file
 
+system: ## Debian's Chromium (browser tests) and Thai, Khmer and Burmese fonts, where missing (needs root)
+	bin/install-chromium
+	bin/install-fonts
+
 migrate: venv ## Apply database migrations
 	$(PY) manage.py migrate --no-input -v0
 
@@ -34,7 +38,7 @@ demo: migrate ## Load (or refresh) the demo content
 run: demo ## Create the environment, migrate, load the demo, serve on http://127.0.0.1:$(PORT) with the task worker
 	@bin/run-dev
 
-test: venv ## Run the whole test suite on its kept database (DATABASE_URL: PostgreSQL; PYTEST_ARGS=--create-db rebuilds it)
+test: venv system ## Run the whole test suite on its kept database (DATABASE_URL: PostgreSQL; PYTEST_ARGS=--create-db rebuilds it)
 	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q -m "not faults" $(PYTEST_ARGS)
 
 test-fast: venv ## Run the tests without the browser and live-server tests, on the same kept database

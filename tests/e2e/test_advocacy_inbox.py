@@ -11,9 +11,10 @@ from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from campaigns.models import EventRSVP
 from campaigns.services import rsvp_submission
 
+from .conftest import PASSWORD, sign_in_to_admin
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "correct horse battery staple"
 NAMES = ["สมชาย ใจดี", "Jane Doe", "มาลี ศรีสุข", "ณัฐวุฒิ วงศ์ใหญ่ ผู้ประสานงานเครือข่ายเยาวชนเชียงราย"]
 
 
@@ -46,12 +47,7 @@ def signed_in(live_server, page):
     )
     user.groups.add(group)
     InboxItem.objects.update(assignee=user)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form [type=submit]").click()
-    page.wait_for_url(live_server.url + "/admin/")
-    return page
+    return sign_in_to_admin(live_server, page, user)
 
 
 def pages(live_server, inbox) -> list[str]:
