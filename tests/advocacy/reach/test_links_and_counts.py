@@ -60,6 +60,29 @@ def test_a_signature_through_the_partners_link_shows_in_its_portal_count_as_soon
     assert "มีรายชื่อที่ยืนยันแล้ว 1 รายชื่อ มาจากลิงก์ของคุณ" in portal.get("/th/account/").content.decode()
 
 
+def test_a_signature_through_the_partners_link_shows_in_the_dashboards_source_chart_once_counted(
+    client, client_as, rep, our_partner, petition, secretariat_member, django_capture_on_commit_callbacks
+):
+    page = client.get(f"/th/petitions/nightlife/?src={our_partner.slug}").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/th/petitions/sign/{petition.pk}/",
+            {
+                "name": "สมหญิง ใจดี",
+                "email": "somying@example.org",
+                "province": "chiang-rai",
+                "consent": "on",
+                "source": re.search(r'name="source" value="([^"]*)"', page).group(1),
+                "form_token": re.search(r'name="form_token" value="([^"]*)"', page).group(1),
+            },
+        )
+    client.post(f"/th/petitions/confirm/{CONFIRM_LINK.findall(mail.outbox[-1].body)[-1]}/")
+    services.aggregate_signatures()  # what the confirmation schedules, two seconds later
+    dashboard = client_as(secretariat_member).get("/admin/advocacy/").content.decode()
+    assert f"<title>{our_partner.title}: 1</title>" in dashboard
+    assert f"({our_partner.slug})" in dashboard  # the note: through the partner's link
+
+
 def test_the_count_adds_tallies_and_waiting_rows_and_leaves_out_other_sources_and_invalidated_rows(
     client_as, rep, petition
 ):
