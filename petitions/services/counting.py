@@ -147,7 +147,8 @@ class Drift:
 
 
 def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
-    """Recompute every petition's count from the signature rows and compare it with the public count."""
+    """Recompute every petition's count from the signature rows and compare it with the public count (and sum
+    every petition's daily totals again)."""
     petition_ids = set(Signature.objects.values_list("petition_id", flat=True).distinct()) | set(
         SignatureTally.objects.values_list("petition_id", flat=True).distinct()
     )
@@ -173,8 +174,7 @@ def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
             )
         )
         selectors.forget_public_totals(petition_id)
-    if fix:
-        sum_every_petition_totals()
+    sum_every_petition_totals()  # derived rows, so always: a deleted petition's signatures leave them here
     return report
 
 
