@@ -1,5 +1,5 @@
 """What the reach tests share: the portal's reach page, a signature (through a link, with consent to a
-partner's news), the count the page shows, and the co-sponsors' download.
+partner's news, or signed from a page's form), the count the page shows, and the co-sponsors' download.
 """
 
 import csv
@@ -30,6 +30,21 @@ def add_signature(petition, *, source="", consent_to=None, withdrawn=False, conf
             withdrawn_at=timezone.now() if withdrawn else None,
         )
     return signature
+
+
+def sign_from_page(client, petition, page: str) -> None:
+    """Sign ``petition`` with the sign form of ``page`` (its HTML): its referral source and form token."""
+    client.post(
+        f"/th/petitions/sign/{petition.pk}/",
+        {
+            "name": "สมหญิง ใจดี",
+            "email": "somying@example.org",
+            "province": "chiang-rai",
+            "consent": "on",
+            "source": re.search(r'name="source" value="([^"]*)"', page).group(1),
+            "form_token": re.search(r'name="form_token" value="([^"]*)"', page).group(1),
+        },
+    )
 
 
 def count_on_reach_page(response, petition) -> int:
