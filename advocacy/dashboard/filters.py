@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from petitions.models import SignatureDailyTotal, SignatureTally, TallyDimension
 
 from ..charts import display_day
-from .choices import Campaign, Choices, Option
+from .choices import Campaign, Choices, Option, load_partner
 
 DEFAULT_DAYS = 90
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # as campaign years; beyond them date sums would overflow
@@ -32,9 +32,10 @@ class DateInput(forms.DateInput):
 class QuickSelect(forms.Select):
     """A select written in one string, as Django's template for each option would write it.
 
-    The filters offer every petition, campaign and partner: at full size (5,000 partners) an option template per
-    choice took most of the page's time, and even ``format_html`` per option a tenth of it; this takes a few
-    milliseconds. Every value and label is escaped here, as Django escapes them.
+    The filters offer every petition and campaign and the partners that took part: at full size (1,000
+    campaigns, hundreds of partners) an option template per choice took most of the page's time, and even
+    ``format_html`` per option a tenth of it; this takes a few milliseconds. Every value and label is escaped
+    here, as Django escapes them.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -57,26 +58,66 @@ class DashboardFilters(forms.Form):
     until = forms.DateField(
         label=gettext_lazy("To"), required=False, widget=DateInput(), input_formats=["%Y-%m-%d"]
     )
-    petition = forms.ChoiceField(label=gettext_lazy("Petition"), required=False, widget=QuickSelect)
-    campaign = forms.ChoiceField(label=gettext_lazy("Campaign"), required=False, widget=QuickSelect)
-    theme = forms.ChoiceField(label=gettext_lazy("Recurring theme"), required=False, widget=QuickSelect)
-    partner = forms.ChoiceField(label=gettext_lazy("Partner"), required=False, widget=QuickSelect)
+    # Plain text checked against what ``choices`` holds (``_offered``): a ChoiceField would normalise its
+    # thousands of choices on every form, and could not take a partner it does not list.
+    petition = forms.CharField(
+        label=gettext_lazy("Petition"), required=False, strip=False, widget=QuickSelect
+    )
+    campaign = forms.CharField(
+        label=gettext_lazy("Campaign"), required=False, strip=False, widget=QuickSelect
+    )
+    theme = forms.CharField(
+        label=gettext_lazy("Recurring theme"), required=False, strip=False, widget=QuickSelect
+    )
+    partner = forms.CharField(label=gettext_lazy("Partner"), required=False, strip=False, widget=QuickSelect)
 
     def __init__(self, *args, choices: Choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.choices = choices
-        self.fields["petition"].choices = [("", _("All petitions"))] + [
+        self.fields["petition"].widget.choices = [("", _("All petitions"))] + [
             (o.value, o.label) for o in choices.petitions
         ]
-        self.fields["campaign"].choices = [("", _("All campaigns"))] + [
+        self.fields["campaign"].widget.choices = [("", _("All campaigns"))] + [
             (value, f"{campaign.title} ({campaign.year})") for value, campaign in choices.campaigns.items()
         ]
-        self.fields["theme"].choices = [("", _("All themes"))] + [
+        self.fields["theme"].widget.choices = [("", _("All themes"))] + [
             (slug, o.label) for slug, o in choices.themes.items()
         ]
-        self.fields["partner"].choices = [("", _("All partners"))] + [
-            (v, o.label) for v, o in choices.partners.items()
+        self._offer_partners()
+
+    def _offer_partners(self):
+        self.fields["partner"].widget.choices = [("", _("All partners"))] + [
+            (v, o.label) for v, o in self.choices.partners.items()
         ]
+
+    def _offered(self, name: str, values) -> str:
+        """The value chosen for ``name`` if ``values`` holds it, refused as Django's ChoiceField would refuse it."""
+        value = self.cleaned_data.get(name) or ""
+        if value and value not in values:
+            raise forms.ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return value
+
+    def clean_petition(self):
+        return self._offered("petition", {o.value for o in self.choices.petitions})
+
+    def clean_campaign(self):
+        return self._offered("campaign", self.choices.campaigns)
+
+    def clean_theme(self):
+        return self._offered("theme", self.choices.themes)
+
+    def clean_partner(self):
+        """A partner the filter offers, or any other partner's id (a bookmarked link, say), found with one query
+        and offered from then on, so that the list shows it chosen."""
+        value = self.cleaned_data.get("partner") or ""
+        if value and value not in self.choices.partners and (chosen := load_partner(value)):
+            self.choices = self.choices.with_partner(chosen)
+            self._offer_partners()
+        return self._offered("partner", self.choices.partners)
 
     def _clean_year(self, name: str):
         value = self.cleaned_data.get(name)

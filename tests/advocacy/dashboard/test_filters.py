@@ -62,6 +62,8 @@ def test_choosing_a_campaign_shows_the_petitions_it_carries_and_marks_its_key_da
         ({"until": "0001-01-05"}, "Choose a date from 2000 to 2100."),
         ({"since": "9999-12-31", "until": "9999-12-31"}, "Choose a date from 2000 to 2100."),
         ({"petition": ["1", "<b>"]}, "Select a valid choice."),
+        ({"partner": "999999"}, "Select a valid choice."),
+        ({"campaign": "<b>"}, "Select a valid choice."),
     ],
 )
 def test_it_rejects_bad_filters_with_a_message_and_a_400(secretariat, signed, query, message):
