@@ -1,6 +1,6 @@
 """The secretariat's dashboard: what the public and the partners sent back, read from tallies and summaries.
 
-``load_choices()`` reads what the filters offer (petitions, campaigns, themes, partners: four queries);
+``load_choices()`` reads what the filters offer (petitions, campaigns, themes, partners: seven queries);
 ``DashboardFilters`` parses the filters from the URL; ``build_dashboard(scope)`` gathers every panel in a fixed
 number of queries, whatever the number of signatures: it reads ``SignatureDailyTotal`` (counted signatures per
 petition and day by province, by source and by language) and, for a partner's referrals or a year's window,
