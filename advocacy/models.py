@@ -17,6 +17,7 @@ from taggit.models import TaggedItemBase
 from partners.fields import partner_field
 from site_project.submissions import Submission
 
+from .pushes.models import Commitment, Delivery, PolicyPush, Response  # noqa: F401  (policy pushes, their ledger)
 from .reach.models import DataSharingRecord  # noqa: F401  (partners' reach: the data-sharing log)
 
 # The forms editors build live in their own package; imported here so that Django finds their models.

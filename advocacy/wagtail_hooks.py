@@ -124,3 +124,19 @@ register_permission_policy(DataSharingRecord, ReadOnlyPolicy(DataSharingRecord))
 @hooks.register("register_admin_viewset")
 def register_data_sharing_log():
     return DataSharingViewSet("data_sharing_log")
+
+
+# --- Policy pushes: the ledger of deliveries, responses and commitments (/admin/snippets/advocacy/policypush/) --
+# (advocacy/pushes/; this section belongs to the pushes)
+from wagtail.snippets.models import register_snippet  # noqa: E402
+
+from .pushes import urls as push_urls  # noqa: E402
+from .pushes.admin import PolicyPushViewSet  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_push_urls():
+    return [path("advocacy/pushes/", include(push_urls, namespace="advocacy_pushes"))]
+
+
+register_snippet(PolicyPushViewSet)

@@ -14,6 +14,7 @@ SCHEDULED_JOBS = [
     ("status_summary_all", "03:40", "summarise_signature_statuses --all"),
     ("story_consent_expiry", "00:05", "expire_story_consents"),
     ("renewal_reminders", "08:00", "send_renewal_reminders"),
+    ("push_reminders", "08:10", "send_push_reminders"),
     ("signature_anonymisation", "03:00", "anonymise_signatures"),
     ("count_reconciliation", "03:30", "reconcile_signature_counts"),
     ("operations_pruning", "04:00", "prune_operations"),
