@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 
 from partners.models import private_storage
 
+from .forms import PolicyPushForm
 from .states import DeliveryState, delivery_state, worst_state
 
 SCAN_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "webp", "tif", "tiff"]
@@ -136,6 +137,7 @@ class PolicyPush(ClusterableModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PolicyPushQuerySet.as_manager()
+    base_form_class = PolicyPushForm
 
     panels = [
         MultiFieldPanel(

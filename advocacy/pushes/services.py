@@ -17,7 +17,7 @@ OVERDUE = "overdue"
 
 
 def deliveries_to_remind(*, today: datetime.date):
-    """Unanswered deliveries of open pushes with an owner, whose answer is due within three days (and no
+    """Unanswered deliveries of open pushes with an active owner, whose answer is due within three days (and no
     "due soon" reminder went out) or overdue (and no "overdue" reminder went out)."""
     answered = Response.objects.filter(
         push=OuterRef("push"), target=OuterRef("target"), received_on__gte=OuterRef("delivered_on")
@@ -32,6 +32,7 @@ def deliveries_to_remind(*, today: datetime.date):
         Delivery.objects.filter(due_soon | overdue)
         .exclude(push__stage__in=CLOSED_STAGES)
         .exclude(push__owner__isnull=True)
+        .exclude(push__owner__is_active=False)
         .exclude(push__owner__email="")
         .filter(~Exists(answered))
         .select_related("push__owner")

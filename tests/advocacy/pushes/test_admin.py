@@ -250,3 +250,15 @@ def test_the_list_costs_the_same_queries_for_three_pushes_as_for_nine(
     with_three = queries()
     add_pushes(6)
     assert queries() == with_three
+
+
+def test_a_delivery_to_someone_who_is_not_a_target_of_the_push_is_refused(
+    client_as, english_admin, ministry, governor
+):
+    data = push_form(
+        english_admin, ministry, deliveries=[delivery_form(governor, on=datetime.date(2026, 11, 1))]
+    )
+    response = client_as(english_admin).post(ADD, data)
+    assert response.status_code == 200
+    assert "is not one of this push&#x27;s targets" in response.content.decode()
+    assert not PolicyPush.objects.exists()

@@ -66,6 +66,13 @@ def test_the_due_soon_and_the_overdue_reminder_each_go_once(deliver, run_reminde
     assert len(mail.outbox) == 2
 
 
+def test_an_owner_who_has_left_gets_no_reminder(deliver, run_reminders, secretariat_member):
+    secretariat_member.is_active = False
+    secretariat_member.save()
+    deliver(-1)
+    assert run_reminders() == 0
+
+
 def test_the_reminder_speaks_the_owners_admin_language(deliver, run_reminders, secretariat_member):
     profile = UserProfile.get_for_user(secretariat_member)
     profile.preferred_language = "en"
