@@ -262,3 +262,10 @@ def test_a_delivery_to_someone_who_is_not_a_target_of_the_push_is_refused(
     assert response.status_code == 200
     assert "is not one of this push&#x27;s targets" in response.content.decode()
     assert not PolicyPush.objects.exists()
+
+
+def test_a_thai_admin_reads_the_stage_and_the_overdue_count_in_thai(client_as, admin_user, push, deliver):
+    deliver(-1)
+    html = client_as(admin_user).get(LIST).content.decode()
+    assert "รอคำตอบ" in html  # awaiting response
+    assert "เลยกำหนด 1 รายการ" in html
