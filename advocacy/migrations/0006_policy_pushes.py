@@ -10,7 +10,7 @@ import modelcluster.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import advocacy.pushes.models
+import advocacy.pushes.files
 import partners.models
 
 SECRETARIAT_MAY = ["view", "add", "change"]
@@ -238,7 +238,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "acknowledgement",
-                    advocacy.pushes.models.PrivateFileField(
+                    advocacy.pushes.files.PrivateFileField(
                         blank=True,
                         help_text="A scan or photo of the stamped receipt: PDF or image. Only the Secretariat can open it.",
                         storage=partners.models.PrivateStorage(),
@@ -381,7 +381,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "document",
-                    advocacy.pushes.models.PrivateFileField(
+                    advocacy.pushes.files.PrivateFileField(
                         blank=True,
                         help_text="The answer itself, scanned: PDF or image. Only the Secretariat can open it.",
                         storage=partners.models.PrivateStorage(),

@@ -1,13 +1,71 @@
-"""Policy pushes in the admin: the Secretariat's list (stage, owner, how the deliveries stand) and edit form."""
+"""Policy pushes in the admin: the Secretariat's list (stage, owner, how the deliveries stand) and edit form, with
+the deliveries, responses and commitments inline."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_project.admin_columns import ThaiDateColumn
 
+from .forms import PolicyPushForm
 from .models import PolicyPush
+
+DELIVERY_PANELS = [
+    FieldRowPanel([FieldPanel("target"), FieldPanel("delivered_on")]),
+    FieldPanel("place"),
+    FieldPanel("what"),
+    FieldPanel("delivered_by_partners"),
+    FieldPanel("delivered_by_people"),
+    FieldRowPanel([FieldPanel("received_by_name"), FieldPanel("received_by_office")]),
+    FieldRowPanel([FieldPanel("receipt_number"), FieldPanel("response_deadline")]),
+    FieldPanel("acknowledgement"),
+]
+RESPONSE_PANELS = [
+    FieldRowPanel([FieldPanel("target"), FieldPanel("received_on"), FieldPanel("classification")]),
+    FieldPanel("summary"),
+    FieldPanel("document"),
+]
+COMMITMENT_PANELS = [
+    FieldPanel("promise"),
+    FieldRowPanel([FieldPanel("target"), FieldPanel("due_on"), FieldPanel("kept")]),
+    FieldPanel("note"),
+]
+PUSH_PANELS = [
+    MultiFieldPanel(
+        [
+            FieldPanel("title"),
+            FieldPanel("demand"),
+            FieldRowPanel([FieldPanel("stage"), FieldPanel("owner")]),
+        ],
+        heading=_("The demand"),
+    ),
+    MultiFieldPanel([FieldPanel("targets"), FieldPanel("partners")], heading=_("To whom, and with whom")),
+    MultiFieldPanel(
+        [FieldPanel("petitions"), FieldPanel("campaigns"), FieldPanel("stories")],
+        heading=_("What carries it"),
+        classname="collapsed",
+    ),
+    InlinePanel(
+        "deliveries",
+        panels=DELIVERY_PANELS,
+        heading=_("Deliveries"),
+        label=pgettext_lazy("policy push", "delivery"),
+    ),
+    InlinePanel(
+        "responses",
+        panels=RESPONSE_PANELS,
+        heading=_("Responses"),
+        label=pgettext_lazy("policy push", "response"),
+    ),
+    InlinePanel(
+        "commitments",
+        panels=COMMITMENT_PANELS,
+        heading=_("Commitments"),
+        label=pgettext_lazy("policy push", "commitment"),
+    ),
+]
 
 
 class PolicyPushViewSet(SnippetViewSet):
@@ -18,6 +76,7 @@ class PolicyPushViewSet(SnippetViewSet):
     menu_order = 145
     add_to_admin_menu = True
     copy_view_enabled = False
+    edit_handler = ObjectList(PUSH_PANELS, base_form_class=PolicyPushForm)
     list_display = [
         "title",
         Column(

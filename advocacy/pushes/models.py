@@ -1,7 +1,7 @@
 """A policy push and its ledger: each delivery to a target, each response, each commitment.
 
-A push is a plain model the Secretariat edits as a snippet; its deliveries, responses and commitments are edited
-inline on it. Scanned receipts and response letters are private files: kept with the members' documents, outside
+A push is a plain model the Secretariat edits as a snippet (its form and panels: ``admin``); its deliveries,
+responses and commitments are edited inline on it. Scanned receipts and response letters are private files: kept with the members' documents, outside
 the media folder, and handed out only by a view that checks the reader may see pushes.
 """
 
@@ -9,41 +9,15 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models.fields.files import FieldFile
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-from partners.models import private_storage
-
-from .forms import PolicyPushForm
+from .files import PrivateFileField
 from .states import DeliveryState, delivery_state, worst_state
-
-SCAN_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "webp", "tif", "tiff"]
-
-
-class PrivateFieldFile(FieldFile):
-    """A private file's address is the admin view that checks who asks, never a public URL."""
-
-    @property
-    def url(self):
-        self._require_file()
-        return reverse("advocacy_pushes:file", args=[self.instance._meta.model_name, self.instance.pk])
-
-
-class PrivateFileField(models.FileField):
-    attr_class = PrivateFieldFile
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("storage", private_storage)
-        kwargs.setdefault("validators", [FileExtensionValidator(SCAN_EXTENSIONS)])
-        super().__init__(*args, **kwargs)
 
 
 class Stage(models.TextChoices):
@@ -137,32 +111,6 @@ class PolicyPush(ClusterableModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PolicyPushQuerySet.as_manager()
-    base_form_class = PolicyPushForm
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("title"),
-                FieldPanel("demand"),
-                FieldRowPanel([FieldPanel("stage"), FieldPanel("owner")]),
-            ],
-            heading=_("The demand"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("targets"), FieldPanel("partners")],
-            heading=_("To whom, and with whom"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("petitions"), FieldPanel("campaigns"), FieldPanel("stories")],
-            heading=_("What carries it"),
-            classname="collapsed",
-        ),
-        InlinePanel("deliveries", heading=_("Deliveries"), label=pgettext_lazy("policy push", "delivery")),
-        InlinePanel("responses", heading=_("Responses"), label=pgettext_lazy("policy push", "response")),
-        InlinePanel(
-            "commitments", heading=_("Commitments"), label=pgettext_lazy("policy push", "commitment")
-        ),
-    ]
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -261,17 +209,6 @@ class Delivery(ClusterableModel):
     reminded_before_at = models.DateTimeField(null=True, editable=False)
     reminded_overdue_at = models.DateTimeField(null=True, editable=False)
 
-    panels = [
-        FieldRowPanel([FieldPanel("target"), FieldPanel("delivered_on")]),
-        FieldPanel("place"),
-        FieldPanel("what"),
-        FieldPanel("delivered_by_partners"),
-        FieldPanel("delivered_by_people"),
-        FieldRowPanel([FieldPanel("received_by_name"), FieldPanel("received_by_office")]),
-        FieldRowPanel([FieldPanel("receipt_number"), FieldPanel("response_deadline")]),
-        FieldPanel("acknowledgement"),
-    ]
-
     class Meta:
         ordering = ["delivered_on", "pk"]
         verbose_name = pgettext_lazy("policy push", "delivery")
@@ -351,12 +288,6 @@ class Response(models.Model):
         help_text=_("How the answer stands against our demand."),
     )
 
-    panels = [
-        FieldRowPanel([FieldPanel("target"), FieldPanel("received_on"), FieldPanel("classification")]),
-        FieldPanel("summary"),
-        FieldPanel("document"),
-    ]
-
     class Meta:
         ordering = ["received_on", "pk"]
         verbose_name = pgettext_lazy("policy push", "response")
@@ -406,12 +337,6 @@ class Commitment(models.Model):
         help_text=_("Whether they did what they promised."),
     )
     note = models.TextField(_("note"), blank=True, help_text=_("Anything worth remembering about it."))
-
-    panels = [
-        FieldPanel("promise"),
-        FieldRowPanel([FieldPanel("target"), FieldPanel("due_on"), FieldPanel("kept")]),
-        FieldPanel("note"),
-    ]
 
     class Meta:
         ordering = ["due_on", "pk"]
