@@ -191,6 +191,11 @@ def register_renewals_urls():
         ),
         path("partners/renewals/", RenewalsDueView.as_view(), name="partners_renewals"),
         path(
+            "partners/documents/<id:document_id>/file/",
+            admin_views.member_document_file,
+            name="partners_member_document_file",
+        ),
+        path(
             "partners/renewals/results/",
             RenewalsDueView.as_view(results_only=True),
             name="partners_renewals_results",

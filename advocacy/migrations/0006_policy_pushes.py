@@ -238,7 +238,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "acknowledgement",
-                    advocacy.pushes.files.PrivateFileField(
+                    advocacy.pushes.files.ScanField(
                         blank=True,
                         help_text="A scan or photo of the stamped receipt: PDF or image. Only the Secretariat can open it.",
                         storage=partners.models.PrivateStorage(),
@@ -381,7 +381,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "document",
-                    advocacy.pushes.files.PrivateFileField(
+                    advocacy.pushes.files.ScanField(
                         blank=True,
                         help_text="The answer itself, scanned: PDF or image. Only the Secretariat can open it.",
                         storage=partners.models.PrivateStorage(),

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
-from .files import PrivateFileField
+from .files import ScanField
 from .states import DeliveryState, delivery_state, worst_state
 
 
@@ -191,7 +191,7 @@ class Delivery(ClusterableModel):
         blank=True,
         help_text=_("The official registration number the office gave the letter, if any."),
     )
-    acknowledgement = PrivateFileField(
+    acknowledgement = ScanField(
         _("scanned acknowledgement"),
         upload_to="pushes/acknowledgements/%Y/%m/",
         blank=True,
@@ -274,7 +274,7 @@ class Response(models.Model):
     received_on = models.DateField(
         _("date"), default=timezone.localdate, help_text=_("The date of the answer (the letter's date).")
     )
-    document = PrivateFileField(
+    document = ScanField(
         pgettext_lazy("policy push", "document"),
         upload_to="pushes/responses/%Y/%m/",
         blank=True,

@@ -13,7 +13,7 @@ from .directory import (
     ServiceArea,
     directory_filters,
 )
-from .library import MemberDocument, MemberDocumentQuerySet, PrivateStorage, private_storage
+from .library import MemberDocument, MemberDocumentQuerySet, PrivateFileField, PrivateStorage, private_storage
 from .taxonomies import KIND_CHOICES, ROLE_CHOICES, Pillar, Service, Term, WorkingLanguage
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "PartnerPageManager",
     "PartnerPageQuerySet",
     "Pillar",
+    "PrivateFileField",
     "PrivateStorage",
     "RenewalReminder",
     "Representative",

@@ -5,6 +5,8 @@ import datetime
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,34 @@ class PrivateStorage(FileSystemStorage):
 
 
 private_storage = PrivateStorage()
+
+
+class PrivateFieldFile(FieldFile):
+    """A private file's address is the view that checks who asks (its field's ``download_url``), never a URL of
+    the storage: the admin's file widget links it, and it opens only for who may see the file."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return self.field.download_url(self.instance)
+
+
+class PrivateFileField(models.FileField):
+    """A file kept in the private storage; each kind says which view hands it out (``download_url``)."""
+
+    attr_class = PrivateFieldFile
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("storage", private_storage)
+        super().__init__(*args, **kwargs)
+
+    def download_url(self, instance) -> str:
+        raise NotImplementedError(f"{type(self).__name__} must say which view hands its files out")
+
+
+class MemberDocumentFileField(PrivateFileField):
+    def download_url(self, instance) -> str:
+        return reverse("partners_member_document_file", args=[instance.pk])
 
 
 class MemberDocumentQuerySet(models.QuerySet):
@@ -61,10 +91,9 @@ class MemberDocument(models.Model):
     published_on = models.DateField(
         _("date"), default=datetime.date.today, help_text=_("The document's date.")
     )
-    file = models.FileField(
+    file = MemberDocumentFileField(
         _("file"),
         upload_to="member-documents/%Y/%m/",
-        storage=private_storage,
         help_text=_(
             "PDF, Word, OpenDocument, spreadsheet or text, up to 10 MB. Only active members can download it."
         ),

@@ -29,3 +29,23 @@ def test_a_moderator_sees_the_review_task_for_a_submitted_edit(client_as, rep_a,
     response = client_as(moderator).get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert "ใหม่" in response.content.decode()
+
+
+def test_staff_open_a_members_document_in_the_editor_and_its_file_through_the_admin(client_as, admin_user):
+    document = MemberDocumentFactory()
+    editor = client_as(admin_user).get(f"/admin/snippets/partners/memberdocument/edit/{document.pk}/")
+    file_url = f"/admin/partners/documents/{document.pk}/file/"
+    assert editor.status_code == 200
+    assert f'href="{file_url}"' in editor.content.decode()  # the file it holds, linked through the admin
+    download = client_as(admin_user).get(file_url)
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_a_members_document_file_is_refused_to_a_representative_and_an_editor_without_the_library(
+    client_as, rep_a, moderator
+):
+    document = MemberDocumentFactory()
+    file_url = f"/admin/partners/documents/{document.pk}/file/"
+    assert client_as(rep_a).get(file_url)["Location"].startswith("/admin/login/")  # no admin access
+    refused = client_as(moderator).get(file_url)  # Wagtail turns the refusal into a message on its home
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
