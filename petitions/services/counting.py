@@ -45,10 +45,11 @@ def _tally_key(row: dict) -> tuple:
     return (row["petition_id"], day, row["province"], row["source"], row["locale"])
 
 
-def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE) -> int:
+def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE, every_petition: bool = True) -> int:
     """Fold confirmed, uncounted signatures into the tallies (and take withdrawn ones out), in one transaction.
 
-    The only code that writes ``SignatureTally``. Returns how many signatures it moved.
+    The only code that writes ``SignatureTally``. Returns how many signatures it moved. ``every_petition=False``
+    leaves every petition's daily totals alone, for a rebuild that sums them again at its end.
     """
     fields = ("pk", "petition_id", "confirmed_at", "province", "source", "locale")
     with transaction.atomic():
@@ -68,7 +69,7 @@ def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE) -> int:
             changes[_tally_key(row)] += 1
         for row in removed:
             changes[_tally_key(row)] -= 1
-        _apply_tally_changes(changes)
+        _apply_tally_changes(changes, every_petition=every_petition)
         for rows, counted in ((added, True), (removed, False)):
             ids = [row["pk"] for row in rows]
             for start in range(0, len(ids), 500):
@@ -82,14 +83,15 @@ def aggregate_signatures(*, batch_size: int = AGGREGATE_BATCH_SIZE) -> int:
 DAILY_TOTAL_KEY = ("petition_id", "day", "dimension", "value")
 
 
-def _apply_tally_changes(changes: Counter) -> None:
+def _apply_tally_changes(changes: Counter, *, every_petition: bool) -> None:
     """Add the changes to the tallies and to the daily totals per province, source and language (each
     petition's, and every petition's together: the rows without a petition)."""
     totals: Counter = Counter()
     for (petition_id, day, province, source, locale), delta in changes.items():
         for dimension, value in (("province", province), ("source", source), ("locale", locale)):
             totals[(petition_id, day, dimension, value)] += delta
-            totals[(None, day, dimension, value)] += delta
+            if every_petition:
+                totals[(None, day, dimension, value)] += delta
     _add_counts(SignatureTally, ("petition_id", "day", "province", "source", "locale"), changes)
     _add_counts(SignatureDailyTotal, DAILY_TOTAL_KEY, totals)
 
@@ -98,13 +100,10 @@ def _add_counts(model, key_fields: tuple, changes: Counter) -> None:
     """Add each change to the ``count`` of ``model``'s row with that key, making the rows not there yet."""
     petition_ids = {key[0] for key in changes}
     days = {key[1] for key in changes}
-    of_petitions = Q(petition_id__in=petition_ids - {None})
-    if None in petition_ids:
-        of_petitions |= Q(petition__isnull=True)
-    existing = {
-        tuple(getattr(row, name) for name in key_fields): row
-        for row in model.objects.filter(of_petitions, day__in=days)
-    }
+    rows = list(model.objects.filter(petition_id__in=petition_ids - {None}, day__in=days))
+    if None in petition_ids:  # a query of its own: with an OR of the two, SQLite reads the whole table
+        rows += model.objects.filter(petition__isnull=True, day__in=days)
+    existing = {tuple(getattr(row, name) for name in key_fields): row for row in rows}
     to_update, to_create = [], []
     for key, delta in changes.items():
         if not delta:
@@ -205,19 +204,14 @@ def _rebuild_tallies(petition_id: int) -> None:
     with transaction.atomic():
         _aggregation_lock()
         SignatureTally.objects.filter(petition_id=petition_id).delete()
-        totals = SignatureDailyTotal.objects.filter(petition_id=petition_id)
-        # Take the petition out of every petition's totals; the aggregator below puts its signatures back.
-        _add_counts(
-            SignatureDailyTotal,
-            DAILY_TOTAL_KEY,
-            Counter({(None, row.day, row.dimension, row.value): -row.count for row in totals}),
-        )
-        totals.delete()
+        SignatureDailyTotal.objects.filter(petition_id=petition_id).delete()
         Signature.objects.filter(petition_id=petition_id).exclude(status=SignatureStatus.CONFIRMED).update(
             counted=False
         )
         Signature.objects.filter(petition_id=petition_id, status=SignatureStatus.CONFIRMED).update(
             counted=False
         )
-    while aggregate_signatures():
+    # Every petition's totals are summed again once all petitions are rebuilt (``reconcile_signature_counts``):
+    # kept in step batch by batch, a rebuild of a year's signatures read them whole for every batch.
+    while aggregate_signatures(every_petition=False):
         pass
