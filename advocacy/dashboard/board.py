@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ..charts import Chart, number
 from .filters import Scope
 from .participation import co_signatures, rsvps_per_event, submissions_per_form
+from .pushes import PushesBoard, pushes_board
 from .recurring import year_on_year
 from .signatures import (
     Figure,
@@ -25,6 +26,7 @@ class Dashboard:
     figures: list[Figure]
     charts: dict[str, Chart]
     notes: dict[str, str]
+    pushes: PushesBoard
 
 
 def build_dashboard(scope: Scope, user) -> Dashboard:
@@ -51,9 +53,14 @@ def build_dashboard(scope: Scope, user) -> Dashboard:
         notes["submissions"] = _(
             "Counted for every campaign and petition: the inbox files submissions by form."
         )
+    notes["pushes"] = _(
+        "Every policy push, whatever the filters above: the period, petitions, campaigns and partner do not apply "
+        "here. Dates are counted in Bangkok time."
+    )
     return Dashboard(
         scope=scope,
         figures=[Figure(_("Confirmed signatures"), number(total)), *rate_figures],
         charts=charts,
         notes=notes,
+        pushes=pushes_board(),
     )

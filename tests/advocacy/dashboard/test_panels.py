@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advocacy.pushes.models import Delivery, PolicyPush, Response, Stage
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
 from campaigns.models import EventRSVP
+from petitions.factories import DecisionMakerFactory
 from petitions.models import CoSignatureStatus, OrganisationCoSignature, SignatureTally
 from site_project.factories import publish_translation
 
@@ -132,16 +134,42 @@ def test_submissions_are_counted_per_form_and_week_without_the_sensitive_ones(
     assert "3 submissions through 2 forms" in everything
 
 
+def pushes(count: int, *, first: int = 0) -> None:
+    """``count`` policy pushes for the board, each delivered to its own target: answers due this week, overdue and
+    answered, and some won."""
+    stages = [Stage.AWAITING, Stage.NEGOTIATING, Stage.WON, Stage.PARTLY_WON]
+    for n in range(first, first + count):
+        target = DecisionMakerFactory()
+        push = PolicyPush.objects.create(title=f"ข้อเรียกร้องที่ {n}", demand="ข้อเรียกร้อง", stage=stages[n % 4])
+        push.targets.set([target])
+        deadline = TODAY + datetime.timedelta(days=n % 7 - 50 * (n % 3))
+        Delivery.objects.create(
+            push=push,
+            target=target,
+            delivered_on=deadline - datetime.timedelta(days=30),
+            what="หนังสือ",
+            response_deadline=deadline,
+        )
+        if n % 5 == 4:
+            Response.objects.create(
+                push=push, target=target, received_on=TODAY, summary="รับเรื่อง", classification="referred"
+            )
+
+
 def test_the_dashboard_costs_the_same_queries_at_10_and_at_10000_signatures(secretariat, petitions, friends):
     children, nightlife = petitions
     many_tally_rows(children, signatures=10)
+    pushes(1)
     secretariat.get(URL)  # the admin's own caches (site, locales) filled once
     with CaptureQueriesContext(connection) as small:
         assert "10 signatures confirmed" in secretariat.get(URL).content.decode()
     many_tally_rows(nightlife, signatures=9990)
+    pushes(49, first=1)
     assert SignatureTally.objects.count() == 10000
     with CaptureQueriesContext(connection) as large:
-        assert "10,000 signatures confirmed" in secretariat.get(URL).content.decode()
+        page = secretariat.get(URL).content.decode()
+    assert "10,000 signatures confirmed" in page
+    assert "50 policy pushes in all." in page and "overdue by 50 days" in page
     assert len(large.captured_queries) == len(small.captured_queries)
     assert not any('petitions_signature"' in query["sql"] for query in large.captured_queries)
 
@@ -154,11 +182,13 @@ def test_a_filtered_dashboard_costs_the_same_queries_too(secretariat, petitions,
         "since": (TODAY - datetime.timedelta(days=60)).isoformat(),
     }
     many_tally_rows(children, signatures=10)
+    pushes(1)
     secretariat.get(URL, query)
     with CaptureQueriesContext(connection) as small:
         secretariat.get(URL, query)
     many_tally_rows(nightlife, signatures=9990)
     many_tally_rows(children, signatures=5000, skip=10)
+    pushes(49, first=1)
     with CaptureQueriesContext(connection) as large:
         secretariat.get(URL, query)
     assert len(large.captured_queries) == len(small.captured_queries)
