@@ -18,6 +18,7 @@ from partners.fields import partner_field
 from site_project.submissions import Submission
 
 from .pushes.models import Commitment, Delivery, PolicyPush, Response  # noqa: F401  (policy pushes, their ledger)
+from .pushes.pages import PolicyPushIndexPage, PolicyPushPage  # noqa: F401  (their public pages)
 from .reach.models import DataSharingRecord  # noqa: F401  (partners' reach: the data-sharing log)
 
 # The forms editors build live in their own package; imported here so that Django finds their models.

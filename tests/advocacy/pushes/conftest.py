@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from advocacy.pushes.models import Delivery, PolicyPush, Response, Stage
+from advocacy.pushes.pages import PolicyPushIndexPage, PolicyPushPage
 from petitions.factories import DecisionMakerFactory
 
 
@@ -70,3 +71,20 @@ def answer(push, ministry):
         )
 
     return make
+
+
+@pytest.fixture
+def push_index(home):
+    """The list of public pushes, /th/pushes/."""
+    index = PolicyPushIndexPage(title="ผลักดันนโยบาย", slug="pushes", intro="ข้อเรียกร้องที่เรายื่นและคำตอบที่ได้")
+    home.add_child(instance=index)
+    return index
+
+
+@pytest.fixture
+def push_page(push_index, push):
+    """The public page of ``push`` under /th/pushes/, published."""
+    page = PolicyPushPage(title="ยกเลิกการเปิดสถานบันเทิงถึงตีสี่", slug="nightlife", push=push, intro="ตีสี่ไม่ใช่คำตอบ")
+    push_index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
