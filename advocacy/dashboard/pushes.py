@@ -147,22 +147,25 @@ def _wins(year: int) -> list[Win]:
 
     The model keeps no date for a win: a push counts as won this year when it stands at a winning stage and was
     last updated this year (``updated_at``, in Bangkok time). A later edit of a push won last year moves it here."""
-    start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    start = timezone.make_aware(datetime.datetime(year, 1, 1), timezone.get_default_timezone())
     pushes = PolicyPush.objects.filter(stage__in=WINS, updated_at__gte=start).order_by("-updated_at", "-pk")
     return [
         Win(
             push_title=push.title,
             url=edit_url(push.pk),
             stage=push.get_stage_display(),
-            on=timezone.localtime(push.updated_at).date(),
+            on=timezone.localtime(push.updated_at, timezone.get_default_timezone()).date(),
         )
         for push in pushes.only("pk", "title", "stage", "updated_at")
     ]
 
 
 def pushes_board(*, today: datetime.date | None = None) -> PushesBoard:
-    """The board for ``today`` (Bangkok's today by default). Three queries."""
-    today = today or timezone.localdate()
+    """The board for ``today`` (Bangkok's today by default). Three queries.
+
+    Days and years are the site's time zone's (Bangkok), not the reader's: the admin switches to a member's own
+    time zone where they chose one."""
+    today = today or timezone.localdate(timezone=timezone.get_default_timezone())
     week_end = today + datetime.timedelta(days=WEEK_DAYS - 1)
     stages, total = _stage_counts()
     awaited = _awaited(today, week_end)
