@@ -4,6 +4,7 @@ There is no font on the server to measure with: widths are estimated generously 
 """
 
 import datetime
+import functools
 import unicodedata
 
 from django.utils.translation import get_language
@@ -25,6 +26,7 @@ def display_day(value: datetime.date) -> str:
     return display_date(value, "short" if get_language() == "th" else "long")
 
 
+@functools.cache  # a pure function of one character: a chart measures thousands of them, the same ones
 def _advance(character: str) -> float:
     if unicodedata.combining(character) or unicodedata.category(character) in ("Mn", "Me", "Cf"):
         return 0  # Thai vowels and tone marks above and below the line take no width
@@ -39,6 +41,9 @@ def _advance(character: str) -> float:
     return 0.72 if character.isupper() else 0.64 if character.isdigit() else 0.6
 
 
+@functools.lru_cache(
+    maxsize=8192
+)  # pure: the same labels (provinces, petitions, sources) come back each request
 def text_width(text: str, size: int = 12) -> float:
     """About how wide ``text`` is drawn at ``size`` pixels (generous, so that what is judged to fit does)."""
     return size * sum(_advance(character) for character in text)

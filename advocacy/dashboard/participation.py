@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Count, F, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,18 @@ from ..charts import Bar, Chart, Series, bar_chart, display_day, number, time_se
 from ..models import InboxItem
 from .filters import Scope
 from .periods import bucketed, buckets
+
+
+class LocalDay(TruncDate):
+    """The day in the site's time zone. On SQLite, Django computes it with a Python function called per row (70 ms
+    for a year of the inbox at full size); there, SQLite's own ``date()`` with the zone's offset does it, which
+    is right for a zone without daylight saving, as Bangkok has been since 1920."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        offset = timezone.get_current_timezone().utcoffset(datetime.datetime(2000, 1, 1))
+        sql, params = compiler.compile(self.lhs)
+        return f"date({sql}, %s)", (*params, f"{int(offset.total_seconds())} seconds")
+
 
 MAX_FORM_LINES = 3  # the busiest forms each get a line; the rest share one
 
@@ -142,16 +154,16 @@ def submissions_per_form(scope: Scope, user) -> Chart:
             )
         )
     grouped = list(
-        rows.annotate(week=TruncWeek("received", tzinfo=timezone.get_current_timezone()))
-        .values("form_id", "form__label", "week")
+        rows.annotate(day=LocalDay("received", tzinfo=timezone.get_current_timezone()))
+        .values("form_id", "form__label", "day")
         .annotate(n=Count("pk"))
         .order_by()
     )
     days, _weekly = buckets(scope.since, scope.until, weekly=True)
     per_form: dict = defaultdict(lambda: defaultdict(int))
     labels = {}
-    for row in grouped:
-        week = row["week"].date() if isinstance(row["week"], datetime.datetime) else row["week"]
+    for row in grouped:  # each form's days, added up by their weeks (from Monday)
+        week = row["day"] - datetime.timedelta(days=row["day"].weekday())
         per_form[row["form_id"]][week] += row["n"]
         labels[row["form_id"]] = row["form__label"]
     totals = {form: sum(weeks.values()) for form, weeks in per_form.items()}
