@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import api, views
 
 app_name = "petitions"
 
@@ -16,8 +16,8 @@ urlpatterns = [
 ]
 
 public_urlpatterns = [
-    path("api/petitions/", views.api_list, name="petitions_api_list"),
-    path("api/petitions/<id:petition_id>/", views.api_detail, name="petitions_api_detail"),
+    path("api/petitions/", api.api_list, name="petitions_api_list"),
+    path("api/petitions/<id:petition_id>/", api.api_detail, name="petitions_api_detail"),
     path("embed/petitions/<id:petition_id>/", views.embed, name="petitions_embed"),
     path("embed/petitions/<id:petition_id>/sign/", views.embed_sign, name="petitions_embed_sign"),
     path("embed/petitions/<id:petition_id>/thanks/", views.embed_thanks, name="petitions_embed_thanks"),

@@ -1,11 +1,10 @@
-"""Public views: sign, thank-you, confirm, unsubscribe, co-sign, the JSON API and the partner embed.
+"""Public views: sign, thank-you, confirm, unsubscribe, co-sign and the partner embed (the JSON API: ``api``).
 
 The sign view is the hot path of a viral petition: it loads the petition in one query (no page-tree walk),
 counts abuse in the cache, and writes one row. Its response never says whether the address had signed.
 """
 
 import functools
-import json
 
 from csp.constants import NONE, SELF
 from csp.decorators import csp
@@ -14,24 +13,22 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partners.models import PartnerPage
 from site_project.pagecache import content_version
-from site_project.public_url import absolute_url
 
 from . import abuse, page_context, selectors, services
 from .forms import ORGANISER, CoSignForm, SignForm, WithdrawConsentsForm
 from .models import PetitionPage, UpdatesConsent
-from .models.pages import effective_goal
 from .tasks import UNSUBSCRIBE_SALT
 
 SIGN_FIELDS = (
@@ -58,7 +55,7 @@ embed_csp = csp(
 )
 
 
-def _live_petition(petition_id: int, *, only=None) -> PetitionPage:
+def live_petition(petition_id: int, *, only=None) -> PetitionPage:
     # Not .public(): that is one more query on the hot path. Wagtail's own serving of a restricted page
     # still applies its restriction; the sign endpoint only stores a signature to be confirmed by e-mail.
     petitions = PetitionPage.objects.live().select_related("locale")
@@ -79,7 +76,7 @@ def _petition_to_sign(petition_id: int) -> PetitionPage:
     key = f"petitions:sign-target:{content_version()}:{petition_id}"
     petition = cache.get(key)
     if petition is None:
-        petition = _live_petition(petition_id, only=SIGN_FIELDS)
+        petition = live_petition(petition_id, only=SIGN_FIELDS)
         cache.set(key, petition, selectors.CONTENT_CACHE_SECONDS)
     return petition
 
@@ -93,7 +90,7 @@ def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, ac
         return render(request, template, context, status=410)
     form = SignForm(request.POST, updates_choices=None, privacy_url=page_context.privacy_url())
     if not form.is_valid():
-        petition = _live_petition(petition.pk)
+        petition = live_petition(petition.pk)
         sign_context = page_context.sign_context(
             petition, request, action=action, form=_rebound(form, petition)
         )
@@ -150,7 +147,7 @@ def sign(request, petition_id: int):
 
 @require_GET
 def thanks(request, petition_id: int):
-    petition = _live_petition(petition_id)
+    petition = live_petition(petition_id)
     context = {"sign": page_context.sign_context(petition, request), "petition": petition}
     return render(request, "petitions/thanks.html", {**context, "sensitive": petition.is_sensitive})
 
@@ -280,7 +277,7 @@ def unsubscribe(request, token: str):
 @require_http_methods(["GET", "POST"])
 def cosign(request, petition_id: int):
     """A partner's representative signs on behalf of their organisation; staff approve it."""
-    petition = _live_petition(petition_id)
+    petition = live_petition(petition_id)
     representative = getattr(request.user, "partner_representative", None)
     if representative is None or not representative.is_active_member:
         return render(
@@ -303,81 +300,6 @@ def cosign(request, petition_id: int):
     )
 
 
-# --- Public JSON -------------------------------------------------------------------------------------------------
-def _api_entry(petition: PetitionPage, request) -> dict:
-    """What the API says of a petition that changes only when editors publish: cached with the content."""
-    updated = petition.last_published_at or petition.latest_revision_created_at
-    return {
-        "id": petition.pk,
-        "title": petition.title,
-        "url": absolute_url(petition.get_url(request)),
-        "locale": petition.locale.language_code,
-        "status": petition.status,
-        "opens_at": petition.opens_at.isoformat() if petition.opens_at else None,
-        "closes_at": petition.closes_at.isoformat() if petition.closes_at else None,
-        "updated_at": updated.isoformat() if updated else None,
-        "_goal": (petition.goal, petition.raise_goal_automatically),
-    }
-
-
-def _with_totals(entry: dict) -> dict:
-    """The cached entry with the live count, goal and provinces (a few seconds old at most)."""
-    totals = selectors.public_totals(entry["id"])
-    goal, automatic = entry["_goal"]
-    public = {key: value for key, value in entry.items() if key != "_goal"}
-    public["signature_count"] = totals.count
-    public["goal"] = effective_goal(totals.count, goal=goal, automatic=automatic)
-    public["provinces"] = totals.by_province
-    return public
-
-
-def _api_cache_key(request, *parts) -> str:
-    return ":".join(["petitions:api", content_version(), request.get_host(), *map(str, parts)])
-
-
-# The whole list, counts included, is kept this long: at full size it is 100 petitions with their
-# per-province totals (190 KB), and building it on every request cost more than serving it.
-API_LIST_SECONDS = 2
-
-
-@require_GET
-@cache_control(public=True, max_age=15)
-def api_list(request):
-    body_key = _api_cache_key(request, "list-body")
-    body = cache.get(body_key)
-    if body is None:
-        body = json.dumps({"petitions": [_with_totals(entry) for entry in _api_entries(request)]})
-        cache.set(body_key, body, API_LIST_SECONDS)
-    return HttpResponse(body, content_type="application/json")
-
-
-def _api_entries(request) -> list[dict]:
-    key = _api_cache_key(request, "list")
-    entries = cache.get(key)
-    if entries is None:
-        petitions = (
-            PetitionPage.objects.live()
-            .public()
-            .open_or_recent()
-            .select_related("locale")
-            .order_by("-opens_at")
-        )
-        entries = [_api_entry(petition, request) for petition in petitions[:100]]
-        cache.set(key, entries, selectors.CONTENT_CACHE_SECONDS)
-    return entries
-
-
-@require_GET
-@cache_control(public=True, max_age=10)
-def api_detail(request, petition_id: int):
-    key = _api_cache_key(request, petition_id)
-    entry = cache.get(key)
-    if entry is None:
-        entry = _api_entry(_live_petition(petition_id), request)
-        cache.set(key, entry, selectors.CONTENT_CACHE_SECONDS)
-    return JsonResponse(_with_totals(entry))
-
-
 # --- Embed ---------------------------------------------------------------------------------------------------
 def _activate_petition_language(petition: PetitionPage) -> None:
     translation.activate(petition.locale.language_code)
@@ -392,7 +314,7 @@ def _embed_page(view):
     @require_GET
     @functools.wraps(view)
     def page(request, petition_id: int):
-        petition = _live_petition(petition_id)
+        petition = live_petition(petition_id)
         _activate_petition_language(petition)
         return view(request, petition)
 

@@ -1,0 +1,90 @@
+"""The public JSON API: open and recent petitions with their live counts, goals and per-province totals."""
+
+import json
+
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from site_project.pagecache import content_version
+from site_project.public_url import absolute_url
+
+from . import selectors
+from .models import PetitionPage
+from .models.pages import effective_goal
+from .views import live_petition
+
+
+def _api_entry(petition: PetitionPage, request) -> dict:
+    """What the API says of a petition that changes only when editors publish: cached with the content."""
+    updated = petition.last_published_at or petition.latest_revision_created_at
+    return {
+        "id": petition.pk,
+        "title": petition.title,
+        "url": absolute_url(petition.get_url(request)),
+        "locale": petition.locale.language_code,
+        "status": petition.status,
+        "opens_at": petition.opens_at.isoformat() if petition.opens_at else None,
+        "closes_at": petition.closes_at.isoformat() if petition.closes_at else None,
+        "updated_at": updated.isoformat() if updated else None,
+        "_goal": (petition.goal, petition.raise_goal_automatically),
+    }
+
+
+def _with_totals(entry: dict) -> dict:
+    """The cached entry with the live count, goal and provinces (a few seconds old at most)."""
+    totals = selectors.public_totals(entry["id"])
+    goal, automatic = entry["_goal"]
+    public = {key: value for key, value in entry.items() if key != "_goal"}
+    public["signature_count"] = totals.count
+    public["goal"] = effective_goal(totals.count, goal=goal, automatic=automatic)
+    public["provinces"] = totals.by_province
+    return public
+
+
+def _api_cache_key(request, *parts) -> str:
+    return ":".join(["petitions:api", content_version(), request.get_host(), *map(str, parts)])
+
+
+# The whole list, counts included, is kept this long: at full size it is 100 petitions with their
+# per-province totals (190 KB), and building it on every request cost more than serving it.
+API_LIST_SECONDS = 2
+
+
+@require_GET
+@cache_control(public=True, max_age=15)
+def api_list(request):
+    body_key = _api_cache_key(request, "list-body")
+    body = cache.get(body_key)
+    if body is None:
+        body = json.dumps({"petitions": [_with_totals(entry) for entry in _api_entries(request)]})
+        cache.set(body_key, body, API_LIST_SECONDS)
+    return HttpResponse(body, content_type="application/json")
+
+
+def _api_entries(request) -> list[dict]:
+    key = _api_cache_key(request, "list")
+    entries = cache.get(key)
+    if entries is None:
+        petitions = (
+            PetitionPage.objects.live()
+            .public()
+            .open_or_recent()
+            .select_related("locale")
+            .order_by("-opens_at")
+        )
+        entries = [_api_entry(petition, request) for petition in petitions[:100]]
+        cache.set(key, entries, selectors.CONTENT_CACHE_SECONDS)
+    return entries
+
+
+@require_GET
+@cache_control(public=True, max_age=10)
+def api_detail(request, petition_id: int):
+    key = _api_cache_key(request, petition_id)
+    entry = cache.get(key)
+    if entry is None:
+        entry = _api_entry(live_petition(petition_id), request)
+        cache.set(key, entry, selectors.CONTENT_CACHE_SECONDS)
+    return JsonResponse(_with_totals(entry))
