@@ -1,10 +1,16 @@
 """The public page of a policy push: the demand, who stands behind it, and one timeline per target with each
 delivery's state in words, in Thai (Buddhist Era) and in English; the list of public pushes."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from advocacy.pushes.models import Commitment, Delivery, PolicyPush, Stage
 from advocacy.pushes.pages import PolicyPushIndexPage, PolicyPushPage
@@ -178,3 +184,47 @@ def test_the_index_lists_public_pushes_with_their_stage_and_worst_state(
     html = page_html(client, "/th/pushes/")
     assert push_page.title in html and "รอคำตอบ" in html and "เลยกำหนดนาน" in html
     assert "ร่างที่ยังไม่เผยแพร่" not in html
+
+
+def admin_page_form(push=None) -> dict:
+    return nested_form_data(
+        {
+            "title": "ยกเลิกตีสี่",
+            "slug": "four-am",
+            "push": push.pk if push else "",
+            "intro": "ตีสี่ไม่ใช่คำตอบ",
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+def test_an_editor_publishes_a_push_page_from_the_admin(client, client_as, admin_user, push, push_index):
+    url = reverse("wagtailadmin_pages:add", args=["advocacy", "policypushpage", push_index.pk])
+    response = client_as(admin_user).post(url, admin_page_form(push))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert PolicyPushPage.objects.get(slug="four-am").push == push
+    assert push.demand in page_html(client, "/th/pushes/four-am/")
+
+
+def test_a_push_page_without_a_push_is_refused_with_a_clear_message(client_as, admin_user, push_index):
+    url = reverse("wagtailadmin_pages:add", args=["advocacy", "policypushpage", push_index.pk])
+    response = client_as(admin_user).post(url, admin_page_form())
+    assert response.status_code == 200  # the form again, with the error where the push is chosen
+    message = response.context["form"].errors["push"][0]
+    with translation.override("th"):  # the admin user reads the admin in Thai, the site's language
+        assert message == gettext("This field is required.") and message in response.content.decode()
+    assert not PolicyPushPage.objects.filter(slug="four-am").exists()
+
+
+def test_days_overdue_are_counted_in_bangkok_days(client, monkeypatch, push, ministry, english_push_page):
+    Delivery.objects.create(
+        push=push,
+        target=ministry,
+        delivered_on=datetime.date(2026, 11, 1),
+        what="หนังสือ",
+        response_deadline=datetime.date(2026, 12, 1),
+    )
+    # 18:00 on 1 December in London is 01:00 on 2 December in Bangkok: the answer is a day late there.
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 1, 18, 0, tzinfo=datetime.UTC))
+    assert "overdue by 1 day" in page_html(client, english_push_page.url)
