@@ -18,7 +18,7 @@ from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from site_project.dates import display_date
 from site_project.models import HomePage
 
-from ...conftest import translate
+from ...conftest import listing_queries_with_5_and_50, translate
 from .conftest import days_from_today
 
 
@@ -228,3 +228,22 @@ def test_days_overdue_are_counted_in_bangkok_days(client, monkeypatch, push, min
     # 18:00 on 1 December in London is 01:00 on 2 December in Bangkok: the answer is a day late there.
     monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 1, 18, 0, tzinfo=datetime.UTC))
     assert "overdue by 1 day" in page_html(client, english_push_page.url)
+
+
+def test_the_index_makes_the_same_queries_with_5_pushes_and_with_50(
+    client, secretariat_member, ministry, push_index
+):
+    def add_one():
+        number = PolicyPush.objects.count()
+        push = PolicyPush.objects.create(
+            title=f"ข้อเรียกร้อง {number}", demand="ข้อเรียกร้อง", owner=secretariat_member
+        )
+        Delivery.objects.create(
+            push=push, target=ministry, what="หนังสือ", response_deadline=days_from_today(-number)
+        )
+        page = PolicyPushPage(title=f"ข้อเรียกร้อง {number}", slug=f"push-{number}", push=push)
+        push_index.add_child(instance=page)
+        page.save_revision().publish()
+
+    with_five, with_fifty = listing_queries_with_5_and_50(client, "/th/pushes/", add_one)
+    assert with_five == with_fifty <= 13
