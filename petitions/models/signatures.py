@@ -249,7 +249,9 @@ class SignatureStatusCount(models.Model):
                 name="petitions_one_status_count_of_all_per_key",
             ),
         ]
-        indexes = [models.Index(fields=["petition", "day", "status", "count"], name="petitions_status_count_read")]
+        indexes = [
+            models.Index(fields=["petition", "day", "status", "count"], name="petitions_status_count_read")
+        ]
 
     def __str__(self):
         return f"{self.petition_id} {self.day} {self.status}: {self.count}"
