@@ -39,7 +39,7 @@ run: demo ## Create the environment, migrate, load the demo, serve on http://127
 	@bin/run-dev
 
 test: venv system ## Run the whole test suite on its kept database (DATABASE_URL: PostgreSQL; PYTEST_ARGS=--create-db rebuilds it)
-	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q -m "not faults" $(PYTEST_ARGS)
+	$(TEST_SETTINGS) $(PY) -m pytest -n 2 --dist loadgroup -q --durations=15 -m "not faults" $(PYTEST_ARGS)
 
 test-fast: venv ## Run the tests without the browser and live-server tests, on the same kept database
 	$(TEST_SETTINGS) $(PY) -m pytest -n 2 -q -m "not browser and not live and not faults" $(PYTEST_ARGS)
