@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import services
 from .models import Invitation, MemberDocument
+from .views import document_file
 
 INVITE_PERMISSION = "partners.add_invitation"
 
@@ -43,9 +43,4 @@ def resend_invitation(request, invitation_id: int):
 @require_http_methods(["GET"])
 def member_document_file(request, document_id: int):
     """The file of a members' document, for staff who may see the library in the admin."""
-    document = get_object_or_404(MemberDocument, pk=document_id)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=document.filename)
+    return document_file(get_object_or_404(MemberDocument, pk=document_id))

@@ -279,7 +279,11 @@ def library(request):
 
 @active_member_required
 def download_document(request, document_id: int):
-    document = get_object_or_404(MemberDocument, pk=document_id)
+    return document_file(get_object_or_404(MemberDocument, pk=document_id))
+
+
+def document_file(document: MemberDocument) -> FileResponse:
+    """A members' document as a download (to an active member here, to staff in the admin's ``admin_views``)."""
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as error:

@@ -181,20 +181,22 @@ def assert_no_inline_script_or_style(html: str, where: str = "") -> None:
     assert not INLINE_SCRIPT.search(html), where
 
 
+def queries_of_a_view(client, url: str) -> int:
+    """The queries one view of ``url`` makes, counted after two views that make the image renditions and the
+    site settings row."""
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
 def listing_queries_with_5_and_50(client, url: str, add_one) -> tuple[int, int]:
     """The queries one view of the listing at ``url`` makes with 5 items and with 50 (``add_one()`` publishes an
-    item), each counted after two views that make the image renditions and the site settings row."""
-
-    def queries() -> int:
-        client.get(url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
-
+    item)."""
     for _ in range(5):
         add_one()
-    with_five = queries()
+    with_five = queries_of_a_view(client, url)
     for _ in range(45):
         add_one()
-    return with_five, queries()
+    return with_five, queries_of_a_view(client, url)

@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -18,7 +16,7 @@ from petitions.factories import PetitionIndexPageFactory, PetitionPageFactory
 from site_project.dates import display_date
 from site_project.models import HomePage
 
-from ...conftest import listing_queries_with_5_and_50, translate
+from ...conftest import listing_queries_with_5_and_50, queries_of_a_view, translate
 from .conftest import days_from_today
 
 
@@ -149,23 +147,15 @@ def test_the_page_makes_the_same_queries_whatever_the_size_of_the_ledger(
     client, push, governor, deliver, answer, push_page
 ):
     url = "/th/pushes/nightlife/"
-
-    def queries() -> int:
-        client.get(url)
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
-
     deliver(-1)
-    with_one = queries()
+    with_one = queries_of_a_view(client, url)
     push.targets.add(governor)
     push.save()
     for days in range(2, 22):
         deliver(-days, target=governor if days % 2 else None)
         answer(days_from_today(-days), target=governor if days % 3 else None)
         Commitment.objects.create(push=push, target=governor, promise="ทบทวน", due_on=days_from_today(days))
-    assert queries() == with_one <= 24
+    assert queries_of_a_view(client, url) == with_one <= 24
 
 
 def test_an_unpublished_push_page_is_not_found(client, push_page):
