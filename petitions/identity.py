@@ -4,6 +4,9 @@ import re
 
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 SOURCE_PATTERN = re.compile(r"[^a-z0-9._:/-]+")
+# The source paper signatures are tallied under (confirmed paper batches, ``models.paper``): a link's ?src= never
+# gives it, so "M on paper" counts only what staff entered and a second person confirmed.
+PAPER_SOURCE = "paper"
 
 
 def canonical_email(email: str) -> str:
@@ -20,8 +23,8 @@ def canonical_email(email: str) -> str:
 
 def clean_source(value: str) -> str:
     """Attribution as a short slug: what ?src= or the UTM tags said, nothing a spreadsheet would execute."""
-    value = SOURCE_PATTERN.sub("-", (value or "").lower()).strip("-._:/")
-    return value[:64]
+    value = SOURCE_PATTERN.sub("-", (value or "").lower()).strip("-._:/")[:64]
+    return "" if value == PAPER_SOURCE else value
 
 
 def source_from_query(query) -> str:
