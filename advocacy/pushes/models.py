@@ -107,6 +107,22 @@ class PolicyPush(ClusterableModel):
         verbose_name=_("coalition"),
         help_text=_("The partner organisations that stand behind this demand."),
     )
+    won_on = models.DateField(
+        _("won on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a push won or partly won: the day the decision was made, e.g. the day the order was signed."
+        ),
+    )
+    in_force_from = models.DateField(
+        _("in force from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the decision takes effect, if it is not the day it was won. Leave empty if none."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
