@@ -59,6 +59,11 @@ class StoryIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     def children(self):
         return StoryPage.objects.child_of(self).live().public()
 
+    def shows_quick_exit(self) -> bool:
+        """Always: the list leads to survivors' stories, and the "share your story" form (drawn in this page's
+        chrome) is where a survivor types hers."""
+        return True
+
     def listing(self):
         return (
             self.children()
@@ -211,6 +216,10 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def shows_quick_exit(self) -> bool:
+        """On a sensitive story, and on any story with a content warning, whoever tells it."""
+        return self.is_sensitive or bool(self.content_warning.strip())
 
     def save(self, *args, **kwargs):
         if self._state.adding and self.storyteller_id and self.storyteller.kind == "survivor":

@@ -45,6 +45,25 @@ def test_a_survivor_story_offers_the_quick_exit(client, story_index):
     assert "data-quick-exit" in html
 
 
+def test_a_story_with_a_content_warning_offers_the_quick_exit_whoever_tells_it(client, story_index):
+    influencer = StorytellerFactory(kind="influencer")
+    publish_story(
+        story_index,
+        slug="warned",
+        storyteller=influencer,
+        is_sensitive=False,
+        content_warning="เรื่องนี้กล่าวถึงการคุกคามทางเพศ",
+    )
+    publish_story(story_index, slug="plain", storyteller=influencer, is_sensitive=False, content_warning="")
+    assert "data-quick-exit" in client.get("/th/stories/warned/").content.decode()
+    assert "data-quick-exit" not in client.get("/th/stories/plain/").content.decode()
+
+
+def test_the_story_index_and_the_share_your_story_form_offer_the_quick_exit(client, english_story_index):
+    for address in ("/th/stories/", "/th/stories/share/", "/en/stories/", "/en/stories/share/"):
+        assert "data-quick-exit" in client.get(address).content.decode(), address
+
+
 def test_a_story_carries_schema_org_article_data_and_sharing_tags(client, story):
     html = client.get("/th/stories/my-voice/").content.decode()
     assert '<script type="application/ld+json">' in html
