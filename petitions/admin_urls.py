@@ -12,4 +12,5 @@ urlpatterns = [
     path("signer/", admin_views.signer, name="signer"),
     path("cosignatures/", admin_views.cosignatures, name="cosignatures"),
     path("export/<id:petition_id>/", admin_views.export, name="export"),
+    path("paper/scan/<id:scan_id>/", admin_views.paper_scan, name="paper_scan"),
 ]

@@ -10,7 +10,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,14 @@ from wagtail.log_actions import log
 
 from . import selectors, services
 from .forms import BulkInvalidateForm, SignerLookupForm
-from .models import CoSignatureStatus, OrganisationCoSignature, PetitionPage, Signature, SignatureStatus
+from .models import (
+    CoSignatureStatus,
+    OrganisationCoSignature,
+    PaperBatchScan,
+    PetitionPage,
+    Signature,
+    SignatureStatus,
+)
 
 staff_only = permission_required("petitions.change_signature", raise_exception=True)
 
@@ -169,5 +176,17 @@ def export(request, petition_id: int):
     log(instance=petition, action=EXPORT_LOG_ACTION, user=request.user)
     response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_filename(petition)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_only
+@require_GET
+def paper_scan(request, scan_id: int):
+    """A paper batch's scan, from the private storage, for staff who may manage signatures."""
+    scan = get_object_or_404(PaperBatchScan, pk=scan_id)
+    if not scan.file:
+        raise Http404
+    response = FileResponse(scan.file.open("rb"), as_attachment=True, filename=str(scan))
     response["Cache-Control"] = "private, no-store"
     return response

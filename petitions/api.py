@@ -37,7 +37,9 @@ def _with_totals(entry: dict) -> dict:
     totals = selectors.public_totals(entry["id"])
     goal, automatic = entry["_goal"]
     public = {key: value for key, value in entry.items() if key != "_goal"}
-    public["signature_count"] = totals.count
+    public["signature_count"] = totals.count  # online and on paper together
+    public["online_count"] = totals.online
+    public["paper_count"] = totals.paper
     public["goal"] = effective_goal(totals.count, goal=goal, automatic=automatic)
     public["provinces"] = totals.by_province
     return public

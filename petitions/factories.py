@@ -9,7 +9,15 @@ from factory.django import DjangoModelFactory
 
 from site_project.factories import locale
 
-from .models import DecisionMaker, PetitionIndexPage, PetitionPage, PetitionUpdate, Signature, SignatureStatus
+from .models import (
+    DecisionMaker,
+    PaperBatch,
+    PetitionIndexPage,
+    PetitionPage,
+    PetitionUpdate,
+    Signature,
+    SignatureStatus,
+)
 from .services import canonical_email
 
 
@@ -76,3 +84,16 @@ class SignatureFactory(DjangoModelFactory):
         confirmed = factory.Trait(
             status=SignatureStatus.CONFIRMED, confirmed_at=factory.LazyFunction(timezone.now)
         )
+
+
+class PaperBatchFactory(DjangoModelFactory):
+    """A paper batch as entered, waiting for its check: confirm it with ``services.confirm_paper_batch`` so it
+    is counted. ``petition`` must be the counting (original-language) page."""
+
+    event_name = "บูธรณรงค์ตลาดนัดไนท์บาซาร์"
+    event_date = factory.LazyFunction(timezone.localdate)
+    province = "chiang-rai"
+    count = 120
+
+    class Meta:
+        model = PaperBatch

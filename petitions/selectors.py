@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
 
 from .identity import clean_source
+from .models.paper import PaperBatch
 from .models.signatures import (
     CoSignatureStatus,
     OrganisationCoSignature,
@@ -113,18 +115,32 @@ def forget_public_totals(petition_id: int) -> None:
 
 @dataclass(frozen=True)
 class PublicTotals:
-    count: int
+    count: int  # every counted signature, online and on paper
     by_province: dict
+    paper: int = 0  # of ``count``, the signatures in confirmed paper batches
+
+    @property
+    def online(self) -> int:
+        return self.count - self.paper
+
+
+def paper_total(petition_id: int) -> int:
+    """The signatures in the petition's confirmed paper batches (a few rows: one per event)."""
+    batches = PaperBatch.objects.confirmed().filter(petition_id=petition_id)
+    return batches.aggregate(total=Sum("count"))["total"] or 0
 
 
 def public_totals(petition_id: int) -> PublicTotals:
-    """The public count and per-province totals, cached for a few seconds. Accepts any translation's id."""
+    """The public count (online and on paper) and per-province totals, cached for a few seconds. Accepts any
+    translation's id."""
     count_id = canonical_petition_id(petition_id)
     key = _totals_cache_key(count_id)
     totals = cache.get(key)
     if totals is None:
         by_province = totals_by(count_id, "province")
-        totals = PublicTotals(count=sum(by_province.values()), by_province=by_province)
+        totals = PublicTotals(
+            count=sum(by_province.values()), by_province=by_province, paper=paper_total(count_id)
+        )
         cache.set(key, totals, COUNT_CACHE_SECONDS)
     return totals
 

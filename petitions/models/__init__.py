@@ -8,6 +8,7 @@ from .pages import (
     PetitionStatus,
     PetitionUpdate,
 )
+from .paper import MAX_PAPER_BATCH, PaperBatch, PaperBatchQuerySet, PaperBatchScan, PaperBatchState
 from .signatures import (
     PROVINCE_CHOICES,
     CoSignatureStatus,
@@ -24,10 +25,15 @@ from .signatures import (
 )
 
 __all__ = [
+    "MAX_PAPER_BATCH",
     "PROVINCE_CHOICES",
     "CoSignatureStatus",
     "DecisionMaker",
     "OrganisationCoSignature",
+    "PaperBatch",
+    "PaperBatchQuerySet",
+    "PaperBatchScan",
+    "PaperBatchState",
     "PetitionIndexPage",
     "PetitionPage",
     "PetitionQuerySet",

@@ -5,6 +5,7 @@
 - ``counting``: the aggregator that folds confirmed signatures into the tallies, and reconciliation;
 - ``moderation``: staff invalidate and release signatures, approve co-signatures (``audit`` logs it);
 - ``privacy``: a signer's export and erasure, anonymisation and the retention rules;
+- ``paper``: paper batches, entered by one person and counted once another confirms them;
 - ``summaries``: signatures per petition, day and status, for staff's rates without counting rows.
 
 Callers write ``from petitions import services`` and ``services.sign_petition(...)``: the names below are the
@@ -31,6 +32,7 @@ from .moderation import (
     invalidate_signatures,
     release_quarantined,
 )
+from .paper import PaperBatchRefused, confirm_paper_batch, enter_paper_batch, reject_paper_batch
 from .privacy import (
     anonymise_closed_petitions,
     anonymise_open_ended_petitions,
@@ -49,6 +51,7 @@ __all__ = [
     "INVALIDATE_LOG_ACTION",
     "RELEASE_LOG_ACTION",
     "Drift",
+    "PaperBatchRefused",
     "PetitionRef",
     "SignResult",
     "TokenState",
@@ -56,10 +59,12 @@ __all__ = [
     "anonymise_closed_petitions",
     "anonymise_open_ended_petitions",
     "canonical_email",
+    "confirm_paper_batch",
     "confirm_signature",
     "cosign_petition",
     "decide_cosignature",
     "drop_ip_hashes",
+    "enter_paper_batch",
     "erase_signer",
     "export_signatures_csv",
     "export_signer_data",
@@ -69,6 +74,7 @@ __all__ = [
     "owe_confirmation",
     "pending_aggregation",
     "reconcile_signature_counts",
+    "reject_paper_batch",
     "release_quarantined",
     "schedule_aggregation",
     "sign_petition",

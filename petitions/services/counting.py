@@ -15,7 +15,8 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from .. import selectors, tasks
-from ..models import Signature, SignatureDailyTotal, SignatureStatus, SignatureTally
+from ..identity import PAPER_SOURCE
+from ..models import PaperBatch, Signature, SignatureDailyTotal, SignatureStatus, SignatureTally
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +118,22 @@ def _add_counts(model, key_fields: tuple, changes: Counter) -> None:
     model.objects.bulk_create(to_create, batch_size=500)
 
 
+def paper_tally_changes(batches) -> Counter:
+    """What confirmed paper batches add to the tallies: each as ``count`` signatures with the paper source, on
+    the event's day, in its province and the petition's language (``batches`` select their petition's locale)."""
+    changes: Counter = Counter()
+    for batch in batches:
+        key = (
+            batch.petition_id,
+            batch.event_date,
+            batch.province,
+            PAPER_SOURCE,
+            batch.petition.locale.language_code,
+        )
+        changes[key] += batch.count
+    return changes
+
+
 def pending_aggregation() -> bool:
     return Signature.objects.uncounted().exists() or Signature.objects.counted_but_withdrawn().exists()
 
@@ -135,21 +152,24 @@ class Drift:
     public_count: int
     tallied: int
     counted_rows: int
+    paper: int = 0  # signatures in confirmed paper batches: counted without rows of their own
 
     @property
     def drift(self) -> int:
-        return self.public_count - self.confirmed_rows
+        return self.public_count - self.confirmed_rows - self.paper
 
     @property
     def tally_drift(self) -> int:
-        return self.tallied - self.counted_rows
+        return self.tallied - self.counted_rows - self.paper
 
 
 def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
     """Recompute every petition's count from the signature rows and compare it with the public count (and sum
     every petition's daily totals again)."""
-    petition_ids = set(Signature.objects.values_list("petition_id", flat=True).distinct()) | set(
-        SignatureTally.objects.values_list("petition_id", flat=True).distinct()
+    petition_ids = (
+        set(Signature.objects.values_list("petition_id", flat=True).distinct())
+        | set(SignatureTally.objects.values_list("petition_id", flat=True).distinct())
+        | set(PaperBatch.objects.confirmed().values_list("petition_id", flat=True).distinct())
     )
     report = []
     for petition_id in sorted(petition_ids):
@@ -170,6 +190,7 @@ def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
                 public_count=public,
                 tallied=tallied,
                 counted_rows=rows["counted"],
+                paper=selectors.paper_total(petition_id),
             )
         )
         selectors.forget_public_totals(petition_id)
@@ -211,6 +232,11 @@ def _rebuild_tallies(petition_id: int) -> None:
         Signature.objects.filter(petition_id=petition_id, status=SignatureStatus.CONFIRMED).update(
             counted=False
         )
+        # Confirmed paper batches have no signature rows for the aggregator to find: they go back in here.
+        batches = (
+            PaperBatch.objects.confirmed().filter(petition_id=petition_id).select_related("petition__locale")
+        )
+        _apply_tally_changes(paper_tally_changes(batches), every_petition=False)
     # Every petition's totals are summed again once all petitions are rebuilt (``reconcile_signature_counts``):
     # kept in step batch by batch, a rebuild of a year's signatures read them whole for every batch.
     while aggregate_signatures(every_petition=False):

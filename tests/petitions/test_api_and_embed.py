@@ -9,6 +9,8 @@ API_FIELDS = {
     "locale",
     "status",
     "signature_count",
+    "online_count",
+    "paper_count",
     "goal",
     "opens_at",
     "closes_at",

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         for row in report:
             drifted |= bool(row.drift or row.tally_drift)
             self.stdout.write(
-                f"petition {row.petition_id}: confirmed {row.confirmed_rows}, public {row.public_count}, "
+                f"petition {row.petition_id}: confirmed {row.confirmed_rows}, on paper {row.paper}, "
+                f"public {row.public_count}, "
                 f"drift {row.drift}; tallies {row.tallied} vs counted rows {row.counted_rows}, "
                 f"tally drift {row.tally_drift}"
             )
