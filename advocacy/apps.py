@@ -5,6 +5,7 @@ from partners import portal
 from site_project.submissions import submission_received
 
 from . import receivers  # imports no model: safe before the app registry is ready
+from .pushes import receivers as push_receivers  # imports no model either
 
 
 class AdvocacyConfig(AppConfig):
@@ -34,3 +35,6 @@ class AdvocacyConfig(AppConfig):
             context="advocacy.reach.views.portal_section",  # by its path: the views import models
             order=20,
         )
+
+        # --- Policy pushes (advocacy/pushes/): a ledger change refreshes cached pages; scans go with their rows --
+        push_receivers.connect()

@@ -1,5 +1,5 @@
 """The dashboard's board of policy pushes: how many stand at each stage, the answers due this week, the answers
-overdue, and the year's wins, each linking to its push in the admin.
+overdue, and the year's wins (by the day each was won), each linking to its push in the admin.
 
 Three queries whatever the number of pushes and deliveries. Days are counted in the site's time zone (Bangkok),
 as the delivery states are. The dashboard's filters (period, petitions, campaigns, partner) do not apply here.
@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,11 +63,17 @@ class Win:
     push_title: str
     url: str
     stage: str
-    on: datetime.date  # the day the push was last updated: the model keeps no date for the win itself
+    on: datetime.date  # the day it was won; for a push won before the model kept that day, its last update
+    in_force_from: datetime.date | None = None
+    dated: bool = True  # False: ``on`` is the last update, not the day it was won
 
     @property
-    def updated_on(self) -> str:
+    def won_on(self) -> str:
         return display_day(self.on)
+
+    @property
+    def in_force(self) -> str:
+        return display_day(self.in_force_from) if self.in_force_from else ""
 
 
 @dataclass(frozen=True)
@@ -145,19 +151,26 @@ def _awaited(today: datetime.date, week_end: datetime.date) -> list[AwaitedAnswe
 def _wins(year: int) -> list[Win]:
     """The pushes won or partly won this calendar year, the latest first. One query.
 
-    The model keeps no date for a win: a push counts as won this year when it stands at a winning stage and was
-    last updated this year (``updated_at``, in Bangkok time). A later edit of a push won last year moves it here."""
-    start = timezone.make_aware(datetime.datetime(year, 1, 1), timezone.get_default_timezone())
-    pushes = PolicyPush.objects.filter(stage__in=WINS, updated_at__gte=start).order_by("-updated_at", "-pk")
-    return [
+    A win is dated by the day editors record it was won (``won_on``). A push won before that day was kept has
+    none: it counts as won this year when it was last updated this year (in Bangkok time), and says so."""
+    start = datetime.date(year, 1, 1)
+    updated_since = timezone.make_aware(datetime.datetime(year, 1, 1), timezone.get_default_timezone())
+    pushes = PolicyPush.objects.filter(stage__in=WINS).filter(
+        Q(won_on__gte=start, won_on__lte=datetime.date(year, 12, 31))
+        | Q(won_on__isnull=True, updated_at__gte=updated_since)
+    )
+    wins = [
         Win(
             push_title=push.title,
             url=edit_url(push.pk),
             stage=push.get_stage_display(),
-            on=timezone.localtime(push.updated_at, timezone.get_default_timezone()).date(),
+            on=push.won_on or timezone.localtime(push.updated_at, timezone.get_default_timezone()).date(),
+            in_force_from=push.in_force_from,
+            dated=push.won_on is not None,
         )
-        for push in pushes.only("pk", "title", "stage", "updated_at")
+        for push in pushes.only("pk", "title", "stage", "won_on", "in_force_from", "updated_at")
     ]
+    return sorted(wins, key=lambda win: (win.on, win.push_title), reverse=True)
 
 
 def pushes_board(*, today: datetime.date | None = None) -> PushesBoard:

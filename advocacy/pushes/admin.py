@@ -1,9 +1,10 @@
 """Policy pushes in the admin: the Secretariat's list (stage, owner, how the deliveries stand) and edit form, with
 the deliveries, responses and commitments inline."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,7 +13,29 @@ from site_project.admin_columns import ThaiDateColumn
 from .forms import PolicyPushForm
 from .models import PolicyPush
 
+
+class DeliveryStatePanel(Panel):
+    """A saved delivery's state, read-only: awaiting, overdue, very overdue or answered (``states``)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "advocacy/pushes/_delivery_state_panel.html"
+
+        def is_shown(self):
+            return self.instance is not None and self.instance.pk is not None and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            push = self.instance.push
+            if not hasattr(push, "_responses_for_states"):  # read once for all the push's deliveries
+                push._responses_for_states = list(push.responses.all())
+            context["state"] = self.instance.state_among(
+                push._responses_for_states, today=timezone.localdate()
+            )
+            return context
+
+
 DELIVERY_PANELS = [
+    DeliveryStatePanel(heading=pgettext_lazy("delivery state", "State")),
     FieldRowPanel([FieldPanel("target"), FieldPanel("delivered_on")]),
     FieldPanel("place"),
     FieldPanel("what"),
@@ -38,6 +61,7 @@ PUSH_PANELS = [
             FieldPanel("title"),
             FieldPanel("demand"),
             FieldRowPanel([FieldPanel("stage"), FieldPanel("owner")]),
+            FieldRowPanel([FieldPanel("won_on"), FieldPanel("in_force_from")]),
         ],
         heading=_("The demand"),
     ),

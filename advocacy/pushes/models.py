@@ -34,6 +34,7 @@ class Stage(models.TextChoices):
 
 
 CLOSED_STAGES = (Stage.WON, Stage.PARTLY_WON, Stage.LOST, Stage.DROPPED)
+WON_STAGES = (Stage.WON, Stage.PARTLY_WON)
 
 
 class PolicyPushQuerySet(models.QuerySet):
@@ -135,6 +136,21 @@ class PolicyPush(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        won = self.stage in WON_STAGES
+        errors = {}
+        if won and not self.won_on:
+            errors["won_on"] = _("Say the day the push was won: the day the decision was made.")
+        elif not won and (self.won_on or self.in_force_from):
+            field = "won_on" if self.won_on else "in_force_from"
+            errors[field] = _(
+                "Only a push won or partly won has these dates: empty them or change the stage."
+            )
+        elif self.won_on and self.won_on > timezone.localdate():
+            errors["won_on"] = _("A push cannot be won in the future: check the date.")
+        if errors:
+            raise ValidationError(errors)
 
     def delivery_states(self, *, today: datetime.date | None = None) -> list[DeliveryState]:
         """Each delivery's state, read from the prefetched deliveries and responses where there are some."""
