@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from petitions.identity import clean_source
 from site_project import form_tokens
+from site_project.burmese import UnicodeBurmeseForm
 from site_project.validators import visible_text
 
 FORM_TOKEN_SCOPE = "campaigns.rsvp-form"  # noqa: S105  (a salt, not a secret)
@@ -38,7 +39,7 @@ class SourceField(forms.CharField):
         return clean_source(self.to_python(value))
 
 
-class RSVPForm(forms.Form):
+class RSVPForm(UnicodeBurmeseForm, forms.Form):
     """An RSVP to one event. A form made for an event (``for_event``) carries no CSRF token, so that the
     campaign page is the same bytes for every reader, but a form token bound to that event and to when the
     form was made (``site_project.form_tokens``), and the honeypot ``website``. The hidden ``source`` keeps where

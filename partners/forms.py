@@ -16,6 +16,7 @@ from PIL import UnidentifiedImageError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from site_project import provinces
+from site_project.burmese import UnicodeBurmeseForm
 from site_project.logins import LockoutAwareLoginMixin
 from site_project.validators import visible_text
 
@@ -84,7 +85,7 @@ def clean_logo(upload) -> tuple[bytes, str]:
 # --- The portal's profile form ----------------------------------------------------------------------------------
 
 
-class PartnerProfileForm(forms.ModelForm):
+class PartnerProfileForm(UnicodeBurmeseForm, forms.ModelForm):
     """What a representative may change about their own organisation. Membership and role are staff's."""
 
     provinces = forms.MultipleChoiceField(
@@ -168,7 +169,7 @@ class PartnerProfileForm(forms.ModelForm):
         return clean_logo(upload)
 
 
-class MemberDocumentForm(forms.ModelForm):
+class MemberDocumentForm(UnicodeBurmeseForm, forms.ModelForm):
     """A member shares a report or document with the other members."""
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from site_project import provinces
+from site_project.burmese import UnicodeBurmeseForm
 from site_project.validators import visible_text
 
 
@@ -39,7 +40,7 @@ class PrivacyNoticeLink:
         )
 
 
-class SignForm(forms.Form):
+class SignForm(UnicodeBurmeseForm, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=120,
@@ -122,7 +123,7 @@ class SignForm(forms.Form):
         return province
 
 
-class CoSignForm(forms.Form):
+class CoSignForm(UnicodeBurmeseForm, forms.Form):
     statement = forms.CharField(
         label=_("Statement from your organisation"),
         max_length=600,

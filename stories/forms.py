@@ -5,10 +5,11 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from site_project.burmese import UnicodeBurmeseForm
 from site_project.validators import visible_text
 
 
-class ShareStoryForm(forms.Form):
+class ShareStoryForm(UnicodeBurmeseForm, forms.Form):
     name = forms.CharField(
         label=_("Your name, or a name we may call you"),
         max_length=120,

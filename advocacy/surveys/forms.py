@@ -11,6 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from site_project.burmese import UnicodeBurmeseForm
+
 SINGLE_LINE_MAX = 255
 MULTI_LINE_MAX = 5_000
 URL_MAX = 2_000
@@ -18,7 +20,7 @@ NUMBER_DIGITS = 18
 NUMBER_DECIMALS = 6
 
 
-class SurveyForm(BaseForm):
+class SurveyForm(UnicodeBurmeseForm, BaseForm):
     """An answer to a survey page, posted to the page itself."""
 
     def __init__(self, *args, **kwargs):

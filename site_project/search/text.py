@@ -22,8 +22,9 @@ from itertools import pairwise
 import icu
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from myanmartools import ZawgyiDetector
 from snowballstemmer import stemmer
+
+from ..burmese import MYANMAR_RUN, as_unicode
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
 
@@ -41,8 +42,6 @@ _THAI_SPELLINGS = [
     ),  # tone mark before an upper vowel
     (re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+"), "\\1"),  # the same mark typed twice
 ]
-_MYANMAR_RUN = re.compile(r"[\u1000-\u109f][\u1000-\u109f\s]*")
-_ZAWGYI_THRESHOLD = 0.95  # the threshold Google recommends for its detector
 _DIGITS = {
     ord(digit): str(value)
     for start in (0x0E50, 0x17E0, 0x1040)  # Thai, Khmer and Myanmar digits
@@ -92,26 +91,11 @@ _MEN_COMPOUNDS = re.compile(
 _local = threading.local()  # ICU's iterators and transforms are not safe to share between threads
 
 
-def _zawgyi_detector() -> ZawgyiDetector:
-    if not hasattr(_local, "detector"):
-        _local.detector = ZawgyiDetector()
-    return _local.detector
-
-
-def _zawgyi_to_unicode(run: str) -> str:
-    if _zawgyi_detector().get_zawgyi_probability(run) < _ZAWGYI_THRESHOLD:
-        return run
-    if not hasattr(_local, "zawgyi"):
-        _local.zawgyi = icu.Transliterator.createInstance("Zawgyi-my")
-    return _local.zawgyi.transliterate(run)
-
-
 def normalise(text: str) -> str:
     """``text`` in the one spelling the index uses, still readable: the snippets shown to readers come from it."""
     text = unicodedata.normalize("NFC", text or "").translate(_INVISIBLE)
-    if _MYANMAR_RUN.search(text):
-        text = _MYANMAR_RUN.sub(lambda match: _zawgyi_to_unicode(match.group()), text)
-        text = unicodedata.normalize("NFC", text)
+    if MYANMAR_RUN.search(text):
+        text = unicodedata.normalize("NFC", as_unicode(text))
     for pattern, replacement in _THAI_SPELLINGS:
         text = pattern.sub(replacement, text)
     return _SPACES.sub(" ", text).strip()

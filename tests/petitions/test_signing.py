@@ -46,3 +46,8 @@ def test_an_invalid_form_is_shown_again_with_its_errors(client, petition):
     response = client.post(sign_url(petition), sign_data(petition, consent=None))
     assert response.status_code == 400
     assert Signature.objects.count() == 0
+
+
+def test_a_name_typed_in_zawgyi_is_stored_in_unicode(sign, petition):
+    assert sign(petition, name="ေမာင္ေမာင္").status_code == 302
+    assert Signature.objects.get().name == "မောင်မောင်"

@@ -2,6 +2,7 @@
 
 from django.core import mail
 
+from site_project.burmese import as_unicode
 from site_project.models import SiteSettings
 from stories.models import StoryPage, StorySubmission
 
@@ -101,3 +102,20 @@ def test_thai_staff_are_told_in_thai_when_the_story_came_in_by_the_buddhist_era(
     assert notice.subject == "[ภาคี] มีผู้แบ่งปันเรื่องราวกับเรา"
     assert f"{today.day} {THAI_MONTHS[today.month - 1]} {buddhist_year(today.year)} เวลา" in notice.body
     assert "แบบฟอร์ม" in notice.body and "For the sender's safety" not in notice.body
+
+
+ZAWGYI = "ေႏွာင့္ယွက္မႈ ရပ္တန္႔ေရး"  # "stop harassment", typed in Zawgyi
+UNICODE = "နှောင့်ယှက်မှု ရပ်တန့်ရေး"
+
+
+def test_a_story_sent_in_zawgyi_is_stored_in_unicode(client, story_index):
+    story = f"{ZAWGYI} ကျွန်ုပ်တို့ ပြောပါရစေ"
+    response = client.post(
+        "/th/stories/share/",
+        {"name": "ေႏွာင့္", "story": story, "understood": "on"},
+    )
+    assert response.status_code == 302
+    submission = StorySubmission.objects.get()
+    assert submission.story.startswith(UNICODE)
+    assert submission.name == as_unicode("ေႏွာင့္")
+    assert submission.name != "ေႏွာင့္"
