@@ -17,6 +17,7 @@ from taggit.models import TaggedItemBase
 from partners.fields import partner_field
 from site_project.submissions import Submission
 
+from .dossiers.models import Dossier  # noqa: F401  (delivery dossiers and their verify codes)
 from .pushes.models import Commitment, Delivery, PolicyPush, Response  # noqa: F401  (policy pushes, their ledger)
 from .pushes.pages import PolicyPushIndexPage, PolicyPushPage  # noqa: F401  (their public pages)
 from .reach.models import DataSharingRecord  # noqa: F401  (partners' reach: the data-sharing log)

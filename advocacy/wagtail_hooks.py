@@ -140,3 +140,70 @@ def register_push_urls():
 
 
 register_snippet(PolicyPushViewSet)
+
+
+# --- Delivery dossiers: "Make the delivery dossier" on a push and on a petition (/admin/advocacy/dossiers/) ----
+# (advocacy/dossiers/; this section belongs to the dossiers)
+from wagtail.snippets.action_menu import ActionMenuItem  # noqa: E402
+
+from petitions.models import PetitionPage  # noqa: E402
+
+from .dossiers import urls as dossier_urls  # noqa: E402
+from .dossiers.views import VIEW_PERMISSION  # noqa: E402
+from .pushes.models import PolicyPush  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_dossier_urls():
+    return [path("advocacy/dossiers/", include(dossier_urls, namespace="advocacy_dossiers"))]
+
+
+class DossierMenuItem(ActionMenuItem):
+    """In a push's save menu: the page that makes its dossier and lists those made."""
+
+    name = "action-dossier"
+    label = _("Make the delivery dossier")
+    icon_name = "doc-full"
+    order = 90
+
+    def is_shown(self, context):
+        return context.get("view") == "edit" and context["request"].user.has_perm(VIEW_PERMISSION)
+
+    def get_url(self, parent_context):
+        return reverse("advocacy_dossiers:push", args=[parent_context["instance"].pk])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_dossier_menu_item(model):
+    return DossierMenuItem() if model is PolicyPush else None
+
+
+@hooks.register("register_snippet_listing_buttons")
+def dossier_push_listing_button(snippet, user, next_url=None):
+    if isinstance(snippet, PolicyPush) and user.has_perm(VIEW_PERMISSION):
+        yield Button(
+            _("Make the delivery dossier"),
+            reverse("advocacy_dossiers:push", args=[snippet.pk]),
+            icon_name="doc-full",
+            priority=50,
+        )
+
+
+def _dossier_petition_button(page, user, priority):
+    if issubclass(page.specific_class or Page, PetitionPage) and user.has_perm(VIEW_PERMISSION):
+        yield Button(
+            _("Make the delivery dossier"),
+            reverse("advocacy_dossiers:petition", args=[page.pk]),
+            icon_name="doc-full",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def dossier_petition_listing_button(page, user, next_url=None):
+    yield from _dossier_petition_button(page, user, priority=50)
+
+
+@hooks.register("register_page_header_buttons")
+def dossier_petition_header_button(page, user, view_name, next_url=None):
+    yield from _dossier_petition_button(page, user, priority=45)

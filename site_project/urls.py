@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from advocacy.dossiers import urls as dossier_urls
 from campaigns.sitemaps import language_sitemaps
 from petitions import urls as petitions_urls
 
@@ -47,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),
     path("", include("stories.urls")),
     path("account/reach/", include("advocacy.reach.urls")),
+    path("", include(dossier_urls.public_urlpatterns)),
     path("account/", include("partners.urls")),
     path("", include(search_urls)),
     path("", include(wagtail_urls)),

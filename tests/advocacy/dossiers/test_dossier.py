@@ -1,0 +1,126 @@
+"""The delivery dossier: a PDF whose text carries the Thai title, the totals and the digest, the same figures on
+the public verify page, and a digest that changes when a single signature does."""
+
+import re
+import subprocess
+
+from django.urls import reverse
+
+from advocacy.dossiers.digest import compute_digest, grouped
+from advocacy.dossiers.models import DossierStatus
+from advocacy.dossiers.totals import petition_totals
+from petitions.models import Signature
+
+from .conftest import THAI_TITLE, confirmed
+
+
+def pdf_text(path) -> str:
+    command = ["pdftotext", "-enc", "UTF-8", str(path), "-"]
+    text = subprocess.run(command, capture_output=True, check=True).stdout  # noqa: S603, S607
+    return " ".join(text.decode().split())
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_dossier_pdf_carries_the_thai_title_the_totals_and_the_digest(make_dossier, petition, signatures):
+    dossier = make_dossier(petition)
+
+    assert dossier.status == DossierStatus.READY, dossier.error
+    assert dossier.totals["online"] == 5
+    assert dossier.totals["paper"] == 120
+    assert dossier.totals["total"] == 125
+    assert dossier.totals["by_province"] == {
+        "chiang-rai": {"online": 2, "paper": 120},
+        "bangkok": {"online": 3, "paper": 0},
+    }
+    assert dossier.signature_count == 5
+    assert dossier.languages == ["th", "en"]
+    text = pdf_text(dossier.pdf.path)
+    assert THAI_TITLE in squeeze(text)
+    assert "125" in text and "120" in text
+    assert squeeze(grouped(dossier.digest)) in squeeze(text)
+    assert "เชียงราย" in text and "Chiang Rai" in text
+    assert "Double opt-in" in text
+    assert dossier.code in text
+    assert "@example.org" not in text  # no signer's address
+
+
+def test_the_verify_page_shows_the_same_totals_and_digest_and_that_it_still_matches(
+    client, make_dossier, petition, signatures
+):
+    dossier = make_dossier(petition)
+
+    response = client.get(f"/th/verify/{dossier.code}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert THAI_TITLE in html
+    assert grouped(dossier.digest) in html
+    assert "125" in html and "120" in html
+    assert "ยังตรงกับ" in html  # today's signatures still give this digest
+    assert "@example.org" not in html  # no signer's address
+    assert not any(signature.name in html for signature in signatures)  # no signer's name
+
+
+def test_the_verify_page_in_english_says_the_count_has_moved_on(client, make_dossier, petition, signatures):
+    dossier = make_dossier(petition)
+    confirmed(petition, province="bangkok")
+
+    html = client.get(f"/en/verify/{dossier.code}/").content.decode()
+
+    assert "The count has moved on" in html
+    assert "126" in html
+
+
+def test_changing_one_signature_changes_the_digest(petition, signatures):
+    totals = petition_totals(petition.pk)
+    before = compute_digest(petition_id=petition.pk, totals=totals).hex
+
+    Signature.objects.filter(pk=signatures[2].pk).update(email_canonical="someone-else@example.org")
+
+    after = compute_digest(petition_id=petition.pk, totals=totals).hex
+    assert after != before
+    assert len(after) == 64
+
+
+def test_a_signature_swapped_for_another_changes_the_digest_and_the_verify_page_says_so(
+    client, make_dossier, petition, signatures
+):
+    dossier = make_dossier(petition)
+    Signature.objects.filter(pk=signatures[0].pk).update(status="invalidated")
+    confirmed(petition, province="bangkok")  # the count is back to 125, with another signer
+
+    html = client.get(f"/en/verify/{dossier.code}/").content.decode()
+
+    assert "some signatures behind it have changed" in html
+
+
+def test_the_digest_is_keyed(settings, petition, signatures):
+    totals = petition_totals(petition.pk)
+    derived = compute_digest(petition_id=petition.pk, totals=totals).hex
+
+    settings.DOSSIER_DIGEST_KEY = "another key the operator chose"
+
+    assert compute_digest(petition_id=petition.pk, totals=totals).hex != derived
+
+
+def test_a_khmer_section_is_added_when_chosen(make_dossier, petition, signatures):
+    dossier = make_dossier(petition, languages=["km"])
+
+    assert dossier.languages == ["th", "en", "km"]
+    assert "ឈៀងរ៉ាយ" in squeeze(pdf_text(dossier.pdf.path))
+
+
+def test_the_admin_page_lists_the_dossier_with_its_download_and_verify_links(
+    client_as, make_dossier, petition, signatures, push, secretariat_member
+):
+    dossier = make_dossier(petition, push=push)
+
+    html = (
+        client_as(secretariat_member).get(reverse("advocacy_dossiers:push", args=[push.pk])).content.decode()
+    )
+
+    assert reverse("advocacy_dossiers:file", args=[dossier.pk, "pdf"]) in html
+    assert f"/th/verify/{dossier.code}/" in html
