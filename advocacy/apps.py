@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from partners import portal
+from petitions import timeline
 from site_project.submissions import submission_received
 
 from . import receivers  # imports no model: safe before the app registry is ready
@@ -38,3 +39,5 @@ class AdvocacyConfig(AppConfig):
 
         # --- Policy pushes (advocacy/pushes/): a ledger change refreshes cached pages; scans go with their rows --
         push_receivers.connect()
+        # The petition page's timeline shows the deliveries, answers and promises of the pushes that carry it.
+        timeline.register_provider(key="advocacy.pushes", provider="advocacy.pushes.timeline.ledger_entries")

@@ -17,6 +17,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
 
+from site_project import pagecache
+
 from .identity import clean_source
 from .models.paper import PaperBatch
 from .models.signatures import (
@@ -26,6 +28,7 @@ from .models.signatures import (
     SignatureStatus,
     SignatureTally,
 )
+from .timeline import TimelineEntry, contributed_entries
 
 COUNT_CACHE_SECONDS = 5
 CANONICAL_CACHE_SECONDS = 60 * 60
@@ -167,11 +170,15 @@ def recent_signers(petition_id: int, *, limit: int = 8) -> list[dict]:
 
 
 def petition_content(petition, request=None) -> dict:
-    """What a petition page shows that changes only when editors act: targets, co-sponsors, timeline,
-    co-signing organisations. Cached per published revision and language, so a viral petition's page
-    costs Wagtail's own queries plus the live count."""
+    """What a petition page shows that changes only when editors act: targets, co-sponsors, timeline (its own
+    entries merged with what the floors above add, such as the deliveries and answers of the policy pushes that
+    carry it: ``timeline``), co-signing organisations. Cached per published revision, language, content version
+    and day (an answer turns overdue at midnight), so a viral petition's page costs Wagtail's own queries plus
+    the live count, and a change to a push's ledger shows at once."""
     language = petition.locale_id
-    key = f"petitions:content:{petition.pk}:{petition.live_revision_id}:{language}"
+    today = timezone.localdate()
+    version = pagecache.content_version()
+    key = f"petitions:content:{petition.pk}:{petition.live_revision_id}:{language}:{version}:{today.isoformat()}"
     content = cache.get(key)
     if content is None:
         content = {
@@ -180,15 +187,7 @@ def petition_content(petition, request=None) -> dict:
                 {"pk": partner.pk, "title": partner.title, "url": partner.get_url(request)}
                 for partner in petition.localized_co_sponsors()
             ],
-            "timeline": [
-                {
-                    "date": entry.date,
-                    "kind": entry.kind,
-                    "label": entry.get_kind_display(),
-                    "text": entry.text,
-                }
-                for entry in petition.updates.all().order_by("-date", "sort_order")
-            ],
+            "timeline": petition_timeline(petition, today=today),
             "organisations": [
                 {"name": cosignature.partner.title, "statement": cosignature.statement}
                 for cosignature in approved_cosignatures(canonical_petition_id(petition.pk))
@@ -196,6 +195,17 @@ def petition_content(petition, request=None) -> dict:
         }
         cache.set(key, content, CONTENT_CACHE_SECONDS)
     return content
+
+
+def petition_timeline(petition, *, today: datetime.date) -> list[dict]:
+    """The petition's own timeline entries and the contributed ones, the latest first (on one day, its own
+    first, in their order)."""
+    own = [
+        TimelineEntry(date=entry.date, kind=entry.kind, label=entry.get_kind_display(), text=entry.text)
+        for entry in petition.updates.all().order_by("-date", "sort_order")
+    ]
+    entries = own + contributed_entries(petition=petition, today=today)
+    return [entry.as_dict() for entry in sorted(entries, key=lambda entry: entry.date, reverse=True)]
 
 
 def approved_cosignatures(petition_id: int) -> list:
