@@ -1,8 +1,8 @@
 """The signer annex of the delivery dossier, timed: ``python -m bench.annex petition PK`` or ``synthetic N``.
 
-* ``petition PK``: the annex of petition ``PK``'s counted signatures, read from the database 2,000 rows at a
-  time (``values_list("name", "province").iterator(chunk_size=2000)``), provinces named in Thai by the site's
-  own helper, written to /dev/null;
+* ``petition PK`` (or ``petition largest``, the one with the most): the annex of petition ``PK``'s counted
+  signatures, read from the database 2,000 rows at a time (``values_list("name", "province")`` with
+  ``.iterator(chunk_size=2000)``), provinces named in Thai by the site's own helper, written to /dev/null;
 * ``synthetic N``: the annex of N made-up signers (Thai, Latin, Burmese and Khmer names drawn from syllables, so
   most are distinct and the shaping cache does not hide the work), so the writer is measured at full size even
   when the database holds the demo's few signatures.
@@ -27,6 +27,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.base")
 django.setup()
 
 from django.apps import apps  # noqa: E402
+from django.db.models import Count  # noqa: E402
 
 from advocacy.dossiers.annex import write_annex  # noqa: E402
 from site_project import provinces  # noqa: E402
@@ -186,18 +187,19 @@ def measure(rows: Iterable[tuple[str, str]], *, heading: str = HEADING, language
     sampler.join()
     peak = max(sampler.peak, _rss_mib())
     growth = peak - before
-    full_size_seconds = seconds * FULL_SIZE / max(counted.count, 1)
+    rows = counted.count
     return {
-        "rows": counted.count,
+        "rows": rows,
         "pages": pages,
         "seconds": round(seconds, 1),
-        "rows_per_s": round(counted.count / seconds) if seconds else None,
-        "seconds_at_500000": round(full_size_seconds, 1),
+        "rows_per_s": round(rows / seconds) if seconds else None,
+        # A few rows take the fonts' fixed cost: only a large run says much about 500,000.
+        "seconds_at_500000": round(seconds * FULL_SIZE / rows, 1) if rows >= FULL_SIZE // 10 else None,
         "rss_before_mib": round(before, 1),
         "rss_peak_mib": round(peak, 1),
         "growth_mib": round(growth, 1),
         "target": f"< {TARGET_SECONDS:g} s for 500,000 rows, < {TARGET_GROWTH_MIB:g} MiB growth",
-        "met": full_size_seconds < TARGET_SECONDS and growth < TARGET_GROWTH_MIB,
+        "met": seconds < TARGET_SECONDS * max(1.0, rows / FULL_SIZE) and growth < TARGET_GROWTH_MIB,
     }
 
 
@@ -242,7 +244,22 @@ def petition_rows(pk: int, *, language: str = "th") -> tuple[int, Iterator[tuple
     return counted.count(), ((name, labels.get(code, code)) for name, code in rows)
 
 
-def petition(pk: int) -> dict:
+def largest_petition() -> int | None:
+    """The petition with the most counted signatures, or None if nobody has signed."""
+    signature = apps.get_model("petitions", "Signature")
+    largest = (
+        signature.objects.confirmed()
+        .values("petition")
+        .annotate(signers=Count("pk"))
+        .order_by("-signers", "petition")
+        .first()
+    )
+    return largest["petition"] if largest else None
+
+
+def petition(pk: int | None) -> dict:
+    if pk is None:
+        return {"reason": "no petition with signatures"}
 
     page = apps.get_model("petitions", "PetitionPage").objects.filter(pk=pk).first()
     if page is None:
@@ -253,11 +270,11 @@ def petition(pk: int) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    command, argument = argv[1], int(argv[2])
+    command, argument = argv[1], argv[2]
     if command == "petition":
-        result = petition(argument)
+        result = petition(largest_petition() if argument == "largest" else int(argument))
     elif command == "synthetic":
-        result = measure(synthetic_rows(argument))
+        result = measure(synthetic_rows(int(argument)))
     else:
         raise SystemExit(f"unknown command {command!r}")
     print(json.dumps(result, ensure_ascii=False))

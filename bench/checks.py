@@ -19,6 +19,7 @@ from .scenarios import READ_PAGES
 from .workspace import PYTHON, ROOT, WORKDIR, log
 
 MAIL_SEPARATOR = b"-" * 79
+ANNEX_SYNTHETIC_ROWS = 500_000  # the issue's largest petition: the writer is timed at this size on every run
 
 
 def confirm_links(mail_dir: Path, match: str = "confirm") -> list[str]:
@@ -170,6 +171,23 @@ class Checks:
             return
         self.export = {**peak["result"], "idle_mib": idle["mib"], "peak_mib": peak["mib"]}
         self.export["above_idle_mib"] = round(peak["mib"] - idle["mib"], 1)
+
+    def measure_annex(self, pk=None) -> None:
+        """The dossier's signer annex (``bench/annex.py``), each in a fresh process: of petition ``pk`` (by default
+        the one with the most counted signatures) read from the database, and of 500,000 made-up signers.
+        ``BENCH_ONLY`` without "annex" leaves it out."""
+        if self.only and not any(word in "signer annex" for word in self.only):
+            return
+        log(f"signer annex [{self.data_size}]")
+        env = self.site_env()
+        runs = {
+            "petition": ["petition", str(pk or "largest")],
+            "synthetic": ["synthetic", str(ANNEX_SYNTHETIC_ROWS)],
+        }
+        self.annex = {"data": self.data_size}
+        for key, args in runs.items():
+            result = _peak_rss_of([PYTHON, "-m", "bench.annex", *args], env)["result"]
+            self.annex[key] = result or {"reason": f"python -m bench.annex {' '.join(args)} failed"}
 
 
 def _peak_rss_of(command: list[str], env: dict) -> dict:

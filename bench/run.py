@@ -25,7 +25,8 @@ What one run does:
    "not available: <reason>".
 4. Checks after the writes: rows stored = accepted posts, no request failed, the public count catches up
    with the confirmed rows (and how long that took). Page weight of each public page type, SQL queries of
-   a repeat view, peak RSS of every worker.
+   a repeat view, peak RSS of every worker; the CSV export and the delivery dossier's signer annex of the
+   largest petition, and the annex of 500,000 made-up signers (``bench/annex.py``), each in a fresh process.
 5. ``bench/results/<engine>.json``, then ``latest.json`` and ``latest.md`` combining the newest run of
    each engine.
 
@@ -242,6 +243,7 @@ class Bench(Workspace, ScenarioRunner, Checks):
         self.run_warm()
         self.run_cold()
         self.export_memory(stats.get("largest_petition_pk"))
+        self.measure_annex(stats.get("largest_petition_pk"))
 
     # Results ----------------------------------------------------------------------------------------------
     def result(self, started_at: str) -> dict:
@@ -264,6 +266,7 @@ class Bench(Workspace, ScenarioRunner, Checks):
             "staff_queries": self.staff_queries,
             "memory": self.memory,
             "export": getattr(self, "export", None),
+            "annex": getattr(self, "annex", None),
             "scale": getattr(self, "scale_stats", None),
             "notes": self.notes,
         }
@@ -286,6 +289,8 @@ class Bench(Workspace, ScenarioRunner, Checks):
             pk = self.discovered["pages"].get("petition", {}).get("pk")
             if pk is not None and not self.scale:
                 self.export_memory(pk)
+            if not self.scale:
+                self.measure_annex()
             if self.scale:
                 self.run_scale()
             else:

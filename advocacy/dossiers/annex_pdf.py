@@ -6,7 +6,7 @@ to the shared resources that are written at the end, once every glyph used is kn
 up to ``PAGES_PER_NODE`` pages under the root, so no single object lists 10,000 pages.
 
 Fonts are embedded once each as a Type 0 font with a CIDFontType2 descendant (Identity-H, glyph ids as
-character codes), the TrueType file as ``FontFile2``, a ``W`` array of the glyphs drawn and a ToUnicode CMap
+character codes), the TrueType file cut down to the glyphs drawn as ``FontFile2``, a ``W`` array of the glyphs drawn and a ToUnicode CMap
 from the glyphs to the text they were drawn for.
 """
 
@@ -109,7 +109,8 @@ class PdfWriter:
         """Embed ``font`` with the glyphs it drew; returns the Type 0 font's object number."""
         type0, cid_font, descriptor, font_file, cmap = (self.reserve() for _ in range(5))
         base = b"/" + name(font.name)
-        self.write_stream(font_file, font.data, b"/Length1 %d" % len(font.data))
+        data = font.embedded()
+        self.write_stream(font_file, data, b"/Length1 %d" % len(data))
         bbox = b" ".join(b"%d" % value for value in font.bbox)
         self.write_object(
             descriptor,

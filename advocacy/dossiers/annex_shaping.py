@@ -15,6 +15,7 @@ wraps it in ``/ActualText``, and ``pdftotext`` gives back the name exactly as th
 """
 
 import functools
+import io
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import uharfbuzz as hb
+from fontTools import subset
 from fontTools.ttLib import TTFont
 
 FONT_DIR = Path("/usr/share/fonts/truetype")
@@ -32,6 +34,8 @@ FONT_FILES = {
     "myanmar": (FONT_DIR / "padauk" / "Padauk-Regular.ttf", FONT_DIR / "padauk" / "PadaukBook-Regular.ttf"),
 }
 LATIN = "latin"  # Latin letters, and anything without a font of its own, are set in the Thai font
+# Tables a PDF viewer does not read once text is shaped: HarfBuzz's layout, Graphite, FontForge's time stamp.
+UNUSED_TABLES = ["GSUB", "GPOS", "GDEF", "kern", "Silf", "Glat", "Gloc", "Feat", "Sill", "FFTM", "post"]
 CACHE_SIZE = 4096  # shaped cells kept: every province label, and the most recent names
 
 
@@ -131,6 +135,26 @@ class Font:
             self.to_unicode[gid] = text
             return gid != 0 or not text
         return known == text and gid != 0
+
+    def embedded(self) -> bytes:
+        """The font file to embed: the glyphs drawn, at their own ids (the pages name glyphs by id), or the whole
+        file if fontTools cannot subset it."""
+        options = subset.Options()
+        options.retain_gids = True
+        options.notdef_outline = True
+        options.layout_features = []
+        options.name_IDs = ["*"]
+        options.drop_tables += UNUSED_TABLES
+        font = TTFont(io.BytesIO(self.data))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(gids=sorted({0, *self.to_unicode}))
+        try:
+            subsetter.subset(font)
+        except subset.Subsetter.SubsettingError:
+            return self.data
+        out = io.BytesIO()
+        font.save(out)
+        return out.getvalue()
 
     def width(self, gid: int) -> int:
         """The glyph's advance in thousandths of an em (the ``W`` array's unit)."""

@@ -165,3 +165,40 @@ def test_every_scenario_name_is_unique_and_every_baseline_exists():
     names = [scenario.name for scenario in SCENARIOS]
     assert len(names) == len(set(names))
     assert {scenario.baseline for scenario in SCENARIOS if scenario.baseline} <= set(names)
+
+
+def test_the_signer_annex_is_judged_on_its_seconds_and_its_memory_growth():
+    annex = {
+        "data": "full",
+        "petition": {
+            "rows": 450_000,
+            "pages": 9_000,
+            "seconds": 31.0,
+            "seconds_at_500000": 34.4,
+            "growth_mib": 61.2,
+            "rss_peak_mib": 230.0,
+            "met": False,
+        },
+        "synthetic": {
+            "rows": 500_000,
+            "pages": 10_000,
+            "seconds": 22.2,
+            "seconds_at_500000": 22.2,
+            "growth_mib": 10.3,
+            "rss_peak_mib": 167.3,
+            "met": True,
+        },
+    }
+
+    text = report.run_markdown({**RUN, "annex": annex})
+
+    assert "the largest petition (full data): 450,000 rows, 9,000 pages in 31.0 s" in text
+    assert "memory +61.2 MiB (peak 230.0 MiB): **no**" in text
+    assert "500,000 made-up signers: 500,000 rows, 10,000 pages in 22.2 s" in text
+    assert "+10.3 MiB (peak 167.3 MiB): yes" in text
+
+
+def test_an_annex_that_could_not_run_says_why():
+    text = report.annex_lines({"data": "demo", "petition": {"reason": "no petition with signatures"}})
+
+    assert "the largest petition (demo data): not available: no petition with signatures" in text

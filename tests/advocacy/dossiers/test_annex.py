@@ -148,6 +148,12 @@ def test_the_bench_writes_the_annex_of_a_petitions_counted_signers_with_province
     assert count == 2
     assert list(rows) == [("มาลี ทองคำ", "เชียงราย"), ("ဇော်ဇော်", "นอกประเทศไทย")]
     assert result["rows"] == 2 and result["pages"] == 1
+    assert bench_annex.largest_petition() == petition.pk
+
+
+def test_the_bench_says_when_no_petition_has_signers(db):
+    assert bench_annex.largest_petition() is None
+    assert bench_annex.petition(None) == {"reason": "no petition with signatures"}
 
 
 @pytest.mark.parametrize("count", [0, 1])
@@ -157,3 +163,9 @@ def test_the_bench_measures_the_writer_on_made_up_signers(count):
     assert result["rows"] == count * 120
     assert result["pages"] == max(1, count * 3)
     assert {"seconds", "growth_mib", "met"} <= set(result)
+
+
+def test_a_short_annex_is_a_small_file_with_only_the_glyphs_it_draws(tmp_path):
+    path, _ = annex_pdf(SIGNERS * 4, tmp_path)
+
+    assert path.stat().st_size < 60_000  # the three fonts in full are 840 KB
