@@ -79,8 +79,10 @@ class PetitionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        petitions = list(PetitionPage.objects.child_of(self).live().order_by("-first_published_at"))
+        petitions = list(PetitionPage.objects.child_of(self).live().signable_first())
         context["petitions"] = [(petition, public_count(petition.pk)) for petition in petitions]
+        context["open_petitions"] = [(p, count) for p, count in context["petitions"] if p.is_signable]
+        context["closed_petitions"] = [(p, count) for p, count in context["petitions"] if not p.is_signable]
         return context
 
 
@@ -93,13 +95,28 @@ class PetitionStatus(models.TextChoices):
     LOST = "lost", _("Lost")
 
 
+def _signable(now: datetime.datetime) -> models.Q:
+    """What a petition people can sign at ``now`` is: open status, opened, not yet closed."""
+    return models.Q(status=PetitionStatus.OPEN, opens_at__lte=now) & (
+        models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)
+    )
+
+
 class PetitionQuerySet(PageQuerySet):
     def accepting(self):
         """Petitions people can sign now: open status, opened, not yet closed."""
-        now = timezone.now()
-        return self.filter(status=PetitionStatus.OPEN, opens_at__lte=now).filter(
-            models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now)
-        )
+        return self.filter(_signable(timezone.now()))
+
+    def signable_first(self):
+        """Petitions a visitor can sign now first, newest first; then the closed ones, whose cards show the
+        outcome (won, lost, delivered…). Each carries ``is_signable``."""
+        return self.annotate(
+            is_signable=models.Case(
+                models.When(_signable(timezone.now()), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        ).order_by("-is_signable", "-first_published_at", "-pk")
 
     def open_or_recent(self, *, days: int = 180):
         """Open petitions and those closed in the last ``days`` days: what the public API lists."""
