@@ -192,6 +192,7 @@ def annex_lines(annex: dict) -> str:
             continue
         parts.append(
             f"{what}: {result['rows']:,} rows, {result['pages']:,} pages in {result['seconds']} s"
+            + (f" ({result['cpu_seconds']} s of CPU)" if result.get("cpu_seconds") is not None else "")
             + (
                 f" ({result['seconds_at_500000']} s at 500,000 rows)"
                 if result.get("seconds_at_500000")
