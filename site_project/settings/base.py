@@ -320,6 +320,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("th", "Thai"), ("en", "English")]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# "Translate" makes a draft in the new language (an untranslated copy must never go live): a translator fills it
+# in and publishes it from the editor. Snippets, which have no drafts, are still saved at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Forms ---------------------------------------------------------------------------------------------------
 # One template pack of our own (templates/phakhi/), written for static/css/site.css: no framework's class names.
