@@ -1,5 +1,5 @@
 """Staff tools in the Wagtail admin: quarantine review, bulk invalidation, a signer's data, co-signatures,
-and a petition's signatures as CSV.
+a petition's signatures as CSV, and paper batches (entered by one person, confirmed by another).
 
 Every view needs the ``petitions.change_signature`` permission; each does one service call. Release,
 invalidation and erasure pass the member of staff on, for the audit log; no view writes a signature itself.
@@ -8,8 +8,11 @@ invalidation and erasure pass the member of staff on, for the audit log; no view
 import json
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Case, When
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,16 +20,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
+from partners.models import PartnerPage
+
 from . import selectors, services
 from .forms import BulkInvalidateForm, SignerLookupForm
 from .models import (
     CoSignatureStatus,
     OrganisationCoSignature,
+    PaperBatch,
     PaperBatchScan,
+    PaperBatchState,
     PetitionPage,
     Signature,
     SignatureStatus,
 )
+from .paper_forms import RejectPaperBatchForm, StaffPaperBatchForm
 
 staff_only = permission_required("petitions.change_signature", raise_exception=True)
 
@@ -190,3 +198,99 @@ def paper_scan(request, scan_id: int):
     response = FileResponse(scan.file.open("rb"), as_attachment=True, filename=str(scan))
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- Paper batches: entered by one person, confirmed or rejected by another -----------------------------------
+def _paper_form(request):
+    return StaffPaperBatchForm(
+        request.POST or None,
+        request.FILES or None,
+        partners=PartnerPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title"),
+    )
+
+
+@staff_only
+@require_GET
+def paper_batches(request):
+    """Every batch, those waiting for a check first."""
+    rows = PaperBatch.objects.select_related("petition", "partner", "entered_by").order_by(
+        Case(When(state=PaperBatchState.PENDING, then=0), default=1), "-entered_at"
+    )[:200]
+    return _staff_page(
+        request, "petitions/admin/paper_batches.html", _("Paper signatures"), "doc-full", batches=rows
+    )
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def paper_batch_new(request):
+    form = _paper_form(request)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                batch = services.enter_paper_batch(
+                    petition=data["petition"],
+                    event_name=data["event_name"],
+                    event_date=data["event_date"],
+                    province=data["province"],
+                    count=data["count"],
+                    partner=data["partner"],
+                    scans=data["scans"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, list(error.messages))
+            else:
+                messages.success(
+                    request, _("Batch entered. Someone else must now confirm it before it counts.")
+                )
+                return redirect("petitions_admin:paper_batch", batch.pk)
+        status = 400
+    return _staff_page(
+        request,
+        "petitions/admin/paper_batch_new.html",
+        _("Enter a paper batch"),
+        "doc-full",
+        form=form,
+        status=status,
+    )
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def paper_batch(request, batch_id: int):
+    """One batch with its scans; a second member of staff confirms or rejects it here."""
+    batch = get_object_or_404(
+        PaperBatch.objects.select_related("petition", "partner", "entered_by"), pk=batch_id
+    )
+    reject_form = RejectPaperBatchForm(request.POST if request.POST.get("action") == "reject" else None)
+    status = 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "confirm":
+                services.confirm_paper_batch(batch=batch, user=request.user)
+                messages.success(request, _("Batch confirmed: it now counts."))
+                return redirect("petitions_admin:paper_batches")
+            if request.POST.get("action") == "reject" and reject_form.is_valid():
+                services.reject_paper_batch(
+                    batch=batch, user=request.user, reason=reject_form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Batch rejected: it will not count."))
+                return redirect("petitions_admin:paper_batches")
+            status = 400
+        except services.PaperBatchRefused as refusal:
+            messages.error(request, refusal.message)
+            status = 403
+    return _staff_page(
+        request,
+        "petitions/admin/paper_batch.html",
+        _("Paper batch"),
+        "doc-full",
+        status=status,
+        batch=batch,
+        scans=list(batch.scans.all()),
+        reject_form=reject_form,
+        may_decide=batch.is_pending and batch.entered_by_id != request.user.pk,
+    )

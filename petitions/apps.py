@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partners import portal
 from site_project import pagecache
 from site_project.search.registry import register_page_type
 
@@ -20,3 +21,10 @@ class PetitionsConfig(AppConfig):
         )
         # The sign form keeps where its reader came from (``identity.source_from_query``).
         pagecache.declare_query_parameters("src", "utm_source", "utm_medium", "utm_campaign")
+        # Paper signatures in the partner portal: a representative enters their organisation's batches.
+        portal.register_section(
+            key="petitions.paper",
+            template="petitions/portal/_paper.html",
+            context="petitions.portal_views.portal_section",  # by its path: the views import models
+            order=25,
+        )

@@ -17,7 +17,7 @@ from site_project.public_url import absolute_url
 from . import abuse
 from .forms import SignForm
 from .identity import source_from_query
-from .selectors import canonical_petition_id, petition_content, public_count, recent_signers
+from .selectors import canonical_petition_id, petition_content, public_totals, recent_signers
 
 
 def share_links(url: str, title: str) -> list[dict]:
@@ -58,7 +58,8 @@ def privacy_url() -> str:
 def sign_context(petition, request, *, action: str = "", form=None) -> dict:
     """Everything the sign form include needs: the form, where it posts, the count, the goal and sharing."""
     petition = getattr(petition, "specific", petition)
-    count = public_count(petition.pk)
+    totals = public_totals(petition.pk)
+    count = totals.count
     goal = petition.effective_goal(count)
     co_sponsors = petition_content(petition, request)["co_sponsors"]
     query = request.GET if request is not None else {}
@@ -78,6 +79,8 @@ def sign_context(petition, request, *, action: str = "", form=None) -> dict:
         "form_action": action or reverse("petitions:sign", args=[petition.pk]),
         "accepting": petition.is_accepting(),
         "count": count,
+        "online": totals.online,
+        "paper": totals.paper,  # signatures in confirmed paper batches: shown as "N online + M on paper"
         "goal": goal,
         "percent": min(100, int(count * 100 / goal)) if goal else 0,
         "co_sponsors": co_sponsors,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api, views
+from . import api, portal_views, views
 
 app_name = "petitions"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("petitions/confirmed/<id:petition_id>/", views.confirmed, name="confirmed"),
     path("petitions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("petitions/cosign/<id:petition_id>/", views.cosign, name="cosign"),
+    # A section of the partner portal (``partners.portal``): listed here, before the portal's own ``account/``.
+    path("account/paper/", portal_views.paper_batches, name="paper_batches"),
 ]
 
 public_urlpatterns = [

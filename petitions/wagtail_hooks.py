@@ -132,6 +132,9 @@ def register_petition_tools_menu():
             icon_name="group",
             order=50,
         ),
+        StaffToolItem(
+            _("Paper signatures"), reverse("petitions_admin:paper_batches"), icon_name="doc-full", order=60
+        ),
     ]
     return SubmenuMenuItem(_("Petition tools"), Menu(items=items), icon_name="form", order=350)
 

@@ -17,6 +17,13 @@
           if (strong && strong.textContent !== shown) { strong.textContent = shown; }
           var bar = counter.parentElement.querySelector("progress");
           if (bar) { bar.max = data.goal; bar.value = data.signature_count; }
+          var split = counter.parentElement.querySelector("[data-petition-split]");
+          if (split) {
+            var online = split.querySelector("[data-online]");
+            var paper = split.querySelector("[data-paper]");
+            if (online) { online.textContent = data.online_count.toLocaleString(); }
+            if (paper) { paper.textContent = data.paper_count.toLocaleString(); }
+          }
         })
         .catch(function () { /* keep the count we have */ });
     });
