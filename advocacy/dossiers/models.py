@@ -5,11 +5,13 @@ the totals it states, the digest of the signatures behind them, and the PDF. The
 the media folder and handed out only by ``views.dossier_file``, which checks the reader may see dossiers.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,6 +20,7 @@ from partners.models import PrivateFileField
 # Lower-case letters and digits without look-alikes (0/o, 1/l/i): read aloud or typed from paper without doubt.
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_LENGTH = 12  # 31^12 ≈ 2^59: not guessable, still short enough to type
+STALLED_AFTER = datetime.timedelta(minutes=30)
 
 
 def new_code() -> str:
@@ -120,3 +123,8 @@ class Dossier(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == DossierStatus.READY
+
+    @property
+    def is_stalled(self) -> bool:
+        """Still "being made" long after any dossier takes: the worker stopped on it (restarted, killed)."""
+        return self.status == DossierStatus.PENDING and timezone.now() - self.created_at > STALLED_AFTER

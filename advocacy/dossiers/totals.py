@@ -36,7 +36,10 @@ def petition_totals(petition_id: int) -> dict:
     for day, count in paper_by_day.items():
         paper_by_week[_week_of(day.isoformat())] += int(count)
     for day, count in totals_by(petition_id, "day").items():
-        by_week[_week_of(day)]["online"] += count
+        if (
+            day != "None"
+        ):  # a confirmed signature without its confirmation time (none since confirmation existed)
+            by_week[_week_of(day)]["online"] += count
     for week, count in paper_by_week.items():
         by_week[week]["online"] -= count
         by_week[week]["paper"] += count

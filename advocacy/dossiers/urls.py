@@ -7,9 +7,9 @@ from . import views
 
 app_name = "advocacy_dossiers"
 urlpatterns = [
-    path("push/<int:push_id>/", views.make_for_push, name="push"),
-    path("petition/<int:page_id>/", views.make_for_petition, name="petition"),
-    path("<int:pk>/<str:kind>/", views.dossier_file, name="file"),
+    path("push/<id:push_id>/", views.make_for_push, name="push"),
+    path("petition/<id:page_id>/", views.make_for_petition, name="petition"),
+    path("<id:pk>/<str:kind>/", views.dossier_file, name="file"),
 ]
 
 public_urlpatterns = [path("verify/<str:code>/", views.verify, name="dossier_verify")]

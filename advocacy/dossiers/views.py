@@ -37,7 +37,11 @@ def _require(request, permission: str) -> None:
 
 def _make_page(request, *, petitions: list[PetitionPage], push: PolicyPush | None, heading: str, dossiers):
     initial_languages = [code for code in {original_language(p) for p in petitions} if code in ("km", "my")]
-    form = DossierForm(request.POST or None, petitions=petitions, initial={"languages": initial_languages})
+    form = DossierForm(
+        request.POST if request.method == "POST" else None,
+        petitions=petitions,
+        initial={"languages": initial_languages},
+    )
     if request.method == "POST":
         if not request.user.has_perm(MAKE_PERMISSION):
             raise PermissionDenied
