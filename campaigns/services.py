@@ -1,12 +1,15 @@
 """Writes with side effects for campaigns: event RSVPs and copying a campaign to a new year."""
 
+import copy as copying
 import datetime
 import re
 import uuid
 
 from django.db import transaction
 from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
+from wagtail import blocks
 from wagtail.models import Page
 
 from petitions.identity import clean_source
@@ -53,12 +56,51 @@ def rsvp_submission(rsvp: EventRSVP) -> Submission:
 
 
 def _shift_date(value: datetime.date | None, years: int) -> datetime.date | None:
+    """``value`` (a date or a datetime) ``years`` later or earlier; 29 February becomes 28 in a common year."""
     if value is None:
         return None
     try:
         return value.replace(year=value.year + years)
     except ValueError:  # 29 February into a common year
         return value.replace(year=value.year + years, day=28)
+
+
+def _shift_raw(block: blocks.Block, raw, years: int):
+    """A block's stored (JSON) value with every date and date-time inside it moved by ``years``, found by the
+    block definitions, however deep: events' days, deadlines, and any date block added later."""
+    if raw in (None, ""):
+        return raw
+    if isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                child["value"] = _shift_raw(child_block, child.get("value"), years)
+        return raw
+    if isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            if name in raw:
+                raw[name] = _shift_raw(child_block, raw[name], years)
+        return raw
+    if isinstance(block, blocks.ListBlock):
+        return [
+            {**item, "value": _shift_raw(block.child_block, item["value"], years)}
+            if isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            else _shift_raw(block.child_block, item, years)
+            for item in raw
+        ]
+    if isinstance(block, blocks.DateTimeBlock):
+        value = parse_datetime(raw) if isinstance(raw, str) else raw
+        return _shift_date(value, years).isoformat() if value else raw
+    if isinstance(block, blocks.DateBlock):
+        value = parse_date(raw) if isinstance(raw, str) else raw
+        return _shift_date(value, years).isoformat() if value else raw
+    return raw
+
+
+def _shifted_body(page: CampaignPage, years: int) -> list:
+    """The page's body as stored, with every date inside its blocks moved by ``years``."""
+    raw = copying.deepcopy(list(page.body.get_prep_value()))
+    return _shift_raw(page.body.stream_block, raw, years)
 
 
 def _replace_year(text: str, old: int, new: int) -> str:
@@ -79,8 +121,9 @@ def _free_slug(parent: Page, slug: str) -> str:
 def copy_campaign_to_year(*, campaign: CampaignPage, year: int, user=None) -> CampaignPage:
     """Copy a campaign and every translation of it as drafts for ``year``; returns the copy in its language.
 
-    The copies share a new translation key, so they remain translations of one another; dates move by the
-    difference in years and the year in titles and slugs is updated. Nothing is published.
+    The copies share a new translation key, so they remain translations of one another; every date moves by
+    the difference in years (the campaign's own and those in its body's blocks: events, deadlines) and the
+    year in titles and slugs is updated. Nothing is published.
     """
     years = year - campaign.year
     translation_key = uuid.uuid4()
@@ -100,6 +143,7 @@ def copy_campaign_to_year(*, campaign: CampaignPage, year: int, user=None) -> Ca
                 "key_date": _shift_date(original.key_date, years),
                 "start_date": _shift_date(original.start_date, years),
                 "end_date": _shift_date(original.end_date, years),
+                "body": _shifted_body(original, years),
                 "translation_key": translation_key,
             },
             keep_live=False,

@@ -76,6 +76,7 @@ def copy_to_year(request, page_id: int):
     if not parent.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
     year = campaign.year + 1
+    status = 200
     if request.method == "POST":
         try:
             year = int(request.POST.get("year", ""))
@@ -90,8 +91,10 @@ def copy_to_year(request, page_id: int):
             )
             return redirect(reverse("wagtailadmin_pages:edit", args=[copy.pk]))
         messages.error(request, _("Enter a year between 2000 and 2100."))
+        status = 400
     return render(
         request,
         "campaigns/admin/copy_to_year.html",
         {"campaign": campaign, "year": year, "translations": campaign.get_translations(inclusive=True)},
+        status=status,
     )

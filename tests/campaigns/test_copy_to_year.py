@@ -3,11 +3,15 @@
 import datetime
 
 from django.urls import reverse
+from wagtail import blocks
 
+from campaigns import services
+from campaigns.factories import CampaignPageFactory
 from campaigns.models import CampaignPage
 from campaigns.services import copy_campaign_to_year
 
 from ..conftest import translate
+from .conftest import EVENT
 
 
 def test_copying_makes_drafts_of_every_translation_for_the_new_year(
@@ -64,7 +68,7 @@ def test_a_bad_year_is_refused(campaign, admin_user, client_as):
     response = client_as(admin_user).post(
         reverse("campaigns_copy_to_year", args=[campaign.pk]), {"year": "next"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not CampaignPage.objects.filter(year=2026).exists()
 
 
@@ -74,3 +78,87 @@ def test_an_outsider_cannot_copy(campaign, outsider, client_as):
     )
     assert response.status_code in (302, 403)
     assert CampaignPage.objects.count() == 1
+
+
+def _events(page) -> list:
+    return [(block.value["title"], block.value["date"]) for block in page.body if block.block_type == "event"]
+
+
+def test_every_event_moves_by_the_same_years_as_the_campaign(campaign, english_campaign_index, admin_user):
+    vigil = {**EVENT, "title": "จุดเทียน 16 วัน", "date": datetime.date(2025, 12, 10), "start_time": None}
+    campaign.body.append(("event", vigil))
+    campaign.save_revision().publish()
+    translate(campaign, "en", title="25 November 2025")
+
+    copy = copy_campaign_to_year(campaign=campaign, year=2026, user=admin_user)
+
+    for page in CampaignPage.objects.filter(translation_key=copy.translation_key):
+        assert _events(page) == [
+            (EVENT["title"], datetime.date(2026, 11, 25)),
+            ("จุดเทียน 16 วัน", datetime.date(2026, 12, 10)),
+        ], page.locale
+        assert page.start_date == datetime.date(2026, 11, 25) and page.end_date == datetime.date(2026, 12, 10)
+    walk = next(block for block in copy.body if block.block_type == "event")
+    assert walk.value["start_time"] == datetime.time(16, 0)  # the times stay as they were
+    assert _events(CampaignPage.objects.get(pk=campaign.pk)) == [
+        (EVENT["title"], datetime.date(2025, 11, 25)),
+        ("จุดเทียน 16 วัน", datetime.date(2025, 12, 10)),
+    ]
+
+
+def test_an_event_on_29_february_moves_to_28_february_in_a_common_year(campaign_index, theme, admin_user):
+    leap = CampaignPageFactory(
+        parent=campaign_index,
+        title="วันสตรีสากล 2567",
+        slug="women-2024",
+        year=2024,
+        key_date=datetime.date(2024, 2, 29),
+        start_date=datetime.date(2024, 2, 29),
+        end_date=datetime.date(2024, 3, 8),
+        theme=theme,
+        body=[("event", {**EVENT, "date": datetime.date(2024, 2, 29)})],
+    )
+    leap.save_revision().publish()
+
+    copy = copy_campaign_to_year(campaign=leap, year=2025, user=admin_user)
+    back = copy_campaign_to_year(campaign=copy, year=2028, user=admin_user)
+
+    assert copy.key_date == datetime.date(2025, 2, 28)
+    assert _events(copy) == [(EVENT["title"], datetime.date(2025, 2, 28))]
+    assert _events(back) == [(EVENT["title"], datetime.date(2028, 2, 28))]
+    assert copy.title == "วันสตรีสากล 2568"
+
+
+def test_dates_nested_anywhere_in_a_block_move_too():
+    deadline_block = blocks.StreamBlock(
+        [
+            (
+                "call",
+                blocks.StructBlock(
+                    [
+                        ("deadline", blocks.DateTimeBlock()),
+                        ("days", blocks.ListBlock(blocks.DateBlock())),
+                        ("note", blocks.CharBlock()),
+                    ]
+                ),
+            )
+        ]
+    )
+    value = deadline_block.to_python(
+        [
+            {
+                "type": "call",
+                "value": {
+                    "deadline": "2025-11-25T17:00:00+07:00",
+                    "days": ["2025-11-25", "2024-02-29"],
+                    "note": "2025",
+                },
+            }
+        ]
+    )
+    raw = services._shift_raw(deadline_block, list(value.get_prep_value()), 1)
+    moved = deadline_block.to_python(raw)[0].value
+
+    assert moved["deadline"].date() == datetime.date(2026, 11, 25) and moved["deadline"].hour == 17
+    assert list(moved["days"]) == [datetime.date(2026, 11, 25), datetime.date(2025, 2, 28)]
+    assert moved["note"] == "2025"
