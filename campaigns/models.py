@@ -20,10 +20,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from petitions.models import PetitionPage
 from site_project import provinces, related
-from site_project.dates import display_date
+from site_project.dates import display_date, display_year
 from site_project.fields import image_alt_field, image_field
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
+from site_project.share_cards import ShareCardText
 from site_project.video import allow_players
 
 from .blocks import CampaignBodyBlock
@@ -317,6 +318,22 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
             .distinct()
             .order_by("-first_published_at")[:limit]
         )
+
+    def share_card_text(self) -> ShareCardText:
+        """The share card: the title and the count of the campaign's first petition, or else its key date."""
+        petition = next(
+            (block.value["petition"] for block in self.body if block.block_type == "petition"), None
+        )
+        if petition is not None and petition.live:
+            count = petition.specific.share_card_text()
+            return ShareCardText(
+                title=self.title,
+                line=count.line,
+                progress=count.progress,
+                freshness=f"{petition.pk}:{count.freshness}",
+            )
+        when = display_date(self.key_date or self.start_date) if (self.key_date or self.start_date) else ""
+        return ShareCardText(title=self.title, line=when or display_year(self.year))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -103,12 +103,22 @@ def get_chrome(language_code: str | None = None, request=None) -> Chrome:
     return chrome
 
 
+def live_translations(page: Page) -> list[Page]:
+    """The page in each language it is live in, itself included; read once per page shown (the language
+    switcher and the hreflang links both need it)."""
+    if not hasattr(page, "_live_translations"):
+        page._live_translations = list(
+            page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+        )
+    return page._live_translations
+
+
 def language_links(*, page: Page | None, request, chrome: Chrome) -> list[dict]:
     """One link per language: the same page's translation where it exists, else that language's home."""
     current = translation.get_language()
     translated: dict[str, str] = {}
     if page is not None and getattr(page, "pk", None):
-        for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translation_page in live_translations(page):
             translated[translation_page.locale.language_code] = translation_page.get_url(request=request)
     elif request is not None:
         for code in LANGUAGE_NAMES:

@@ -13,6 +13,7 @@ from petitions import urls as petitions_urls
 
 from . import views
 from .search import urls as search_urls
+from .share_cards import urls as share_card_urls
 
 handler400 = "site_project.input_guard.bad_request_page"
 handler404 = "site_project.views.page_not_found"
@@ -51,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("", include(dossier_urls.public_urlpatterns)),
     path("account/", include("partners.urls")),
     path("", include(search_urls)),
+    path("", include(share_card_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -17,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from partners.models import PartnerPage
 from site_project.blocks import BodyBlock
 from site_project.models import BasePage
+from site_project.share_cards import ShareCardText, count_step
 
 from ..page_context import petition_page_context
 from ..selectors import public_count
@@ -254,6 +256,22 @@ class PetitionPage(BasePage):
 
     def effective_goal(self, count: int) -> int:
         return effective_goal(count, goal=self.goal, automatic=self.raise_goal_automatically)
+
+    def share_card_text(self) -> ShareCardText:
+        """The share card: the title, the live count of the goal and its bar; drawn again past each 1% of it."""
+        count = public_count(self.pk)
+        goal = self.effective_goal(count)
+        line = ngettext(  # the words of the count on the page (templates/petitions/_progress.html)
+            "<strong>%(shown)s</strong> signature of %(goal)s",
+            "<strong>%(shown)s</strong> signatures of %(goal)s",
+            count,
+        ) % {"shown": f"{count:,}", "goal": f"{goal:,}"}
+        return ShareCardText(
+            title=self.title,
+            line=line,
+            progress=count / goal,
+            freshness=f"{count // count_step(goal)}/{goal}",
+        )
 
     def localized_targets(self) -> list[DecisionMaker]:
         """The decision makers in the page's language where translated, in one query."""

@@ -1,16 +1,19 @@
 """Tags every template uses: the Buddhist-Era date filter, the chrome, language links and quick exit."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
+from django.utils.text import Truncator
 
 from .. import chrome as site_chrome
-from .. import dates
+from .. import dates, share_cards
 from ..models import SiteSettings
 from ..public_url import absolute_url
 
 register = template.Library()
 
 OG_LOCALES = {"th": "th_TH", "en": "en_GB", "km": "km_KH", "my": "my_MM"}
+DESCRIPTION_CHARACTERS = 200
 
 
 @register.filter
@@ -63,7 +66,7 @@ def quick_exit_needed(context) -> bool:
 
 @register.simple_tag(takes_context=True)
 def page_meta(context) -> dict:
-    """Canonical address, hreflang alternates and Open Graph values for the page being shown."""
+    """Canonical address, hreflang alternates, description and Open Graph values for the page being shown."""
     request = context.get("request")
     page = context.get("page")
     if page is None or request is None or not getattr(page, "pk", None):
@@ -71,33 +74,56 @@ def page_meta(context) -> dict:
     language = translation.get_language() or "th"
     canonical = absolute_url(page.get_url(request))
     alternates = [
-        {
-            "code": other.locale.language_code,
-            "url": absolute_url(other.get_url(request)),
-        }
+        {"code": other.locale.language_code, "url": absolute_url(other.get_url(request))}
         for other in page.get_translations(inclusive=True)
         .live()
         .select_related("locale")
         .order_by("locale_id")
     ]
-    default = next((alt for alt in alternates if alt["code"] == "th"), None)
-    image = getattr(page, "social_image", None) or getattr(page, "hero_image", None)
-    image_url = image_width = image_height = ""
-    if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
-        image_url = absolute_url(rendition.url)
-        image_width, image_height = rendition.width, rendition.height
-    description = page.search_description or getattr(page, "intro", "") or ""
+    default = next((alt for alt in alternates if alt["code"] == settings.LANGUAGE_CODE), None)
     return {
         "canonical": canonical,
         "alternates": alternates,
-        "x_default": default["url"] if default else "",
+        "x_default": default["url"] if default else canonical,
         "title": page.seo_title or page.title,
-        "description": description[:300],
+        "description": page_description(page),
         "og_type": getattr(page, "og_type", "website"),
         "og_locale": OG_LOCALES.get(language, language),
-        "image_url": image_url,
-        "image_width": image_width,
-        "image_height": image_height,
+        **_sharing_image(page, context),
+    }
+
+
+def page_description(page) -> str:
+    """What the editor wrote for search engines, else the page's own summary, introduction or description."""
+    for field in ("search_description", "summary", "intro", "description"):
+        text = " ".join(str(getattr(page, field, "") or "").split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_CHARACTERS)
+    return ""
+
+
+def _sharing_image(page, context) -> dict:
+    """The editor's sharing image; else the page's share card (petitions, campaigns); else its main image."""
+    image = getattr(page, "social_image", None)
+    language = translation.get_language()  # the page's: Wagtail serves each translation under its language
+    card = share_cards.page_card(page, language=language) if image is None else None
+    if card is not None:
+        chrome = context.get("chrome") or site_chrome.get_chrome(request=context.get("request"))
+        return {
+            "image_url": share_cards.card_url(
+                page, card, organisation=chrome.organisation_name, language=language
+            ),
+            "image_width": 1200,
+            "image_height": 630,
+            "image_alt": share_cards.card_alt(card),
+        }
+    image = image or getattr(page, "hero_image", None)
+    if image is None:
+        return {}
+    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    return {
+        "image_url": absolute_url(rendition.url),
+        "image_width": rendition.width,
+        "image_height": rendition.height,
         "image_alt": getattr(page, "hero_image_alt", "") or page.title,
     }

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("share-card/<int:page_id>.png", views.share_card, name="share_card"),
+]
