@@ -8,10 +8,11 @@ where HarfBuzz put the glyph (kerning, marks' x offsets); a mark raised or lower
 text rise (``Ts``). So Thai tone marks, Khmer subscripts and Burmese medials sit where the font's own rules
 put them.
 
-Every glyph drawn is recorded with the text of its HarfBuzz cluster: the ToUnicode CMap is built from that.
+Every glyph drawn is recorded with the text it stands for, from HarfBuzz's clusters (at character level, so
+a mark is its own cluster) and the font's own glyph for each character: the ToUnicode CMap is built from that.
 A glyph id maps to one text only; a cell whose glyphs do not give back its characters one for one and in order
-(Burmese pre-base vowels, Khmer subscripts, Thai sara am, a glyph the font lacks) is flagged so the writer
-wraps it in ``/ActualText``, and ``pdftotext`` gives back the name exactly as the signer typed it.
+(Burmese pre-base vowels, Khmer subscripts, Thai sara am, a mark moved over its base, a glyph the font lacks)
+is flagged so the writer wraps it in ``/ActualText``, and ``pdftotext`` gives back the name exactly as typed.
 """
 
 import functools
@@ -121,6 +122,10 @@ class Font:
         ]
         self.ascent = round(hhea.ascent * 1000 / self.upem)
         self.descent = round(hhea.descent * 1000 / self.upem)
+        gids = {glyph_name: gid for gid, glyph_name in enumerate(font.getGlyphOrder())}
+        self.cmap = {
+            code: gids[glyph_name] for code, glyph_name in font.getBestCmap().items()
+        }  # char -> glyph
         font.close()
         self.to_unicode: dict[int, str] = {}  # glyph id -> the text it was first drawn for
         self.hexes = [b"%04X" % gid for gid in range(len(self.advances))]
@@ -159,6 +164,34 @@ class Font:
     def width(self, gid: int) -> int:
         """The glyph's advance in thousandths of an em (the ``W`` array's unit)."""
         return round(self.advances[gid] * 1000 / self.upem) if gid < len(self.advances) else 0
+
+
+def glyph_texts(font: Font, text: str, infos: list) -> list[str]:
+    """The text each glyph stands for, when glyphs and characters do not pair off in order: within a cluster,
+    a glyph that is a character's own glyph stands for it; the first other glyph takes the characters left
+    (Thai sara am split into nikhahit and sara aa, a Khmer subscript); further glyphs stand for nothing."""
+    starts = sorted({info.cluster for info in infos})
+    end_of = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    texts: list[str | None] = [None] * len(infos)
+    members: dict[int, list[int]] = {}
+    for index, info in enumerate(infos):
+        members.setdefault(info.cluster, []).append(index)
+    for cluster, indexes in members.items():
+        remaining = list(text[cluster : end_of[cluster]])
+        for index in indexes:
+            own = next(
+                (char for char in remaining if font.cmap.get(ord(char)) == infos[index].codepoint), None
+            )
+            if own is not None:
+                remaining.remove(own)
+                texts[index] = own
+        left = "".join(remaining)
+        for index in indexes:
+            if texts[index] is None:
+                texts[index], left = left, ""
+        if left:  # every glyph was some character's own, and characters are left: the last glyph takes them
+            texts[indexes[-1]] += left
+    return [glyph_text or "" for glyph_text in texts]
 
 
 def _number(value: float) -> bytes:
@@ -218,20 +251,12 @@ class Shaper:
         buffer = hb.Buffer()
         buffer.add_str(text)
         buffer.guess_segment_properties()
+        buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS  # a mark keeps its own cluster
         hb.shape(font.hb_font, buffer, {})
         infos, positions = buffer.glyph_infos, buffer.glyph_positions
         clusters = [info.cluster for info in infos]
         one_to_one = clusters == list(range(len(text)))
-        if one_to_one:
-            texts = list(text)
-        else:  # the first glyph of a cluster stands for its text, the others for nothing
-            ends = sorted(set(clusters)) + [len(text)]
-            next_of = {start: ends[index + 1] for index, start in enumerate(ends[:-1])}
-            seen: set[int] = set()
-            texts = []
-            for cluster in clusters:
-                texts.append("" if cluster in seen else text[cluster : next_of[cluster]])
-                seen.add(cluster)
+        texts = list(text) if one_to_one else glyph_texts(font, text, infos)
         scale, rise_scale = 1000 / font.upem, size / font.upem
         out = [b"/%s %s Tf[<" % (font.resource.encode(), _number(size))]
         exact, units = one_to_one, 0
@@ -247,12 +272,14 @@ class Shaper:
                 exact = False
             x_offset, y_offset, advance = position.x_offset, position.y_offset, position.x_advance
             units += advance
-            if x_offset:
+            if x_offset:  # a mark moved over its base: text extraction would see a gap, so /ActualText
                 pending -= x_offset * scale
+                exact = False
             if pending and round(pending):
                 out.append(b">%d<" % round(pending))
             pending = 0.0
             if y_offset:
+                exact = False
                 out.append(b">]TJ %.2f Ts[<%s>]TJ 0 Ts[<" % (y_offset * rise_scale, hexes[gid]))
             else:
                 out.append(hexes[gid])

@@ -60,6 +60,15 @@ def test_the_annex_gives_back_each_name_in_every_script_exactly_as_signed_and_th
     assert HEADING in text
 
 
+def test_hundreds_of_made_up_names_in_four_scripts_all_read_back_exactly(tmp_path):
+    rows = list(bench_annex.synthetic_rows(600, seed=5))
+
+    path, _ = annex_pdf(rows, tmp_path)
+
+    text = pdf_text(path)
+    assert [name for name, _ in rows if name not in text] == []
+
+
 def test_rows_are_numbered_fifty_to_a_page_and_the_last_page_holds_the_rest(tmp_path):
     rows = [(f"ผู้ลงชื่อ {number}", "เชียงราย") for number in range(1, 121)]
 
