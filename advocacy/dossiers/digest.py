@@ -13,10 +13,9 @@ import hmac
 import json
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 
-from petitions.models import Signature
+from petitions.models import PaperBatch, Signature
 
 VERSION = b"phakhi.dossier.v1"
 CHUNK_SIZE = 2000
@@ -36,17 +35,9 @@ def signature_hash(key: bytes, *, pk: int, email_canonical: str, confirmed_at) -
 
 
 def paper_batches(petition_id: int) -> list[tuple[int, int]]:
-    """(id, number of signatures) of the petition's confirmed paper batches, once the paper model exists."""
-    try:
-        batch_model = apps.get_model("petitions", "PaperBatch")
-    except LookupError:
-        return []
-    rows = batch_model.objects.filter(petition_id=petition_id)
-    names = {field.name for field in batch_model._meta.get_fields()}
-    if "confirmed_at" in names:
-        rows = rows.filter(confirmed_at__isnull=False)
-    count_field = "signatures" if "signatures" in names else "count"
-    return [(pk, int(count)) for pk, count in rows.order_by("pk").values_list("pk", count_field)]
+    """(id, number of signatures) of the petition's confirmed paper batches, the ones the paper tallies count."""
+    rows = PaperBatch.objects.confirmed().filter(petition_id=petition_id).order_by("pk")
+    return list(rows.values_list("pk", "count"))
 
 
 @dataclass(frozen=True)

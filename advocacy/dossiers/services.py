@@ -23,15 +23,11 @@ from petitions.selectors import canonical_petition_id
 from site_project import provinces
 
 from . import tasks
+from .annex import write_annex
 from .digest import compute_digest
 from .models import Dossier, DossierStatus
 from .render import render_pdf, translations_of
 from .totals import petition_totals
-
-try:  # the signer annex's writer (advocacy/dossiers/annex.py) is being built alongside
-    from .annex import write_annex
-except ImportError:  # pragma: no cover
-    write_annex = None
 
 logger = logging.getLogger(__name__)
 BASE_LANGUAGES = ("th", "en")
@@ -110,8 +106,6 @@ def annex_rows(petition: PetitionPage, language: str) -> Iterator[tuple[str, str
 
 
 def _write_annex(dossier: Dossier, *, name: str) -> int:
-    if write_annex is None:
-        raise RuntimeError("The signer annex writer is not installed")
     language = dossier.languages[0] if dossier.languages else settings.LANGUAGE_CODE
     with translation.override(language):
         heading = _("Signers of the petition “%(title)s”") % {

@@ -10,11 +10,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from advocacy.dossiers import services
+from advocacy.dossiers import services as dossier_services
 from advocacy.pushes.models import PolicyPush, Stage
-from petitions.factories import SignatureFactory
-from petitions.identity import PAPER_SOURCE
-from petitions.models import SignatureStatus, SignatureTally
+from petitions import services
+from petitions.factories import PaperBatchFactory, SignatureFactory
+from petitions.models import SignatureStatus
 
 from ...conftest import publish_open_petition
 
@@ -43,19 +43,14 @@ def confirmed(petition, **fields):
 
 
 @pytest.fixture
-def signatures(petition):
-    """Five online signatures (three in Bangkok, two in Chiang Rai) and 120 on paper from Chiang Rai."""
+def signatures(petition, secretariat_member):
+    """Five online signatures (three in Bangkok, two in Chiang Rai) and a confirmed paper batch of 120 from Chiang
+    Rai."""
     rows = [confirmed(petition, province="bangkok") for _ in range(3)]
     rows += [confirmed(petition, province="chiang-rai") for _ in range(2)]
     SignatureFactory(petition=petition, status=SignatureStatus.PENDING)  # not confirmed: never counted
-    SignatureTally.objects.create(
-        petition=petition,
-        day=timezone.localdate() - datetime.timedelta(days=5),
-        province="chiang-rai",
-        source=PAPER_SOURCE,
-        locale="th",
-        count=120,
-    )
+    batch = PaperBatchFactory(petition=petition, event_date=timezone.localdate() - datetime.timedelta(days=5))
+    services.confirm_paper_batch(batch=batch, user=secretariat_member)  # a second person: counted from now
     return rows
 
 
@@ -79,7 +74,7 @@ def make_dossier(django_capture_on_commit_callbacks, secretariat_member):
 
     def make(petition, *, push=None, languages=(), with_annex=False):
         with django_capture_on_commit_callbacks(execute=True):
-            dossier = services.make_dossier(
+            dossier = dossier_services.make_dossier(
                 petition=petition,
                 push=push,
                 languages=list(languages),

@@ -9,6 +9,8 @@ from django.urls import reverse
 from advocacy.dossiers.digest import compute_digest, grouped
 from advocacy.dossiers.models import DossierStatus
 from advocacy.dossiers.totals import petition_totals
+from petitions import services
+from petitions.factories import PaperBatchFactory
 from petitions.models import Signature
 
 from .conftest import THAI_TITLE, confirmed
@@ -124,3 +126,41 @@ def test_the_admin_page_lists_the_dossier_with_its_download_and_verify_links(
 
     assert reverse("advocacy_dossiers:file", args=[dossier.pk, "pdf"]) in html
     assert f"/th/verify/{dossier.code}/" in html
+
+
+def test_a_paper_batch_confirmed_after_the_dossier_changes_its_digest(
+    petition, signatures, secretariat_member
+):
+    totals = petition_totals(petition.pk)
+    before = compute_digest(petition_id=petition.pk, totals=totals).hex
+    batch = PaperBatchFactory(petition=petition, count=30)
+    assert compute_digest(petition_id=petition.pk, totals=totals).hex == before  # not confirmed: not counted
+
+    services.confirm_paper_batch(batch=batch, user=secretariat_member)
+
+    assert petition_totals(petition.pk)["paper"] == 150
+    assert compute_digest(petition_id=petition.pk, totals=totals).hex != before
+
+
+def test_the_annex_lists_names_and_provinces_and_never_an_address(make_dossier, petition, signatures):
+    dossier = make_dossier(petition, with_annex=True)
+
+    assert dossier.status == DossierStatus.READY, dossier.error
+    assert dossier.annex_pages == 1
+    text = pdf_text(dossier.annex.path)
+    assert all(signature.name in text for signature in signatures)
+    assert "เชียงราย" in text and "กรุงเทพมหานคร" in text
+    assert "@" not in text
+
+
+def test_the_annex_of_a_sensitive_petition_lists_only_who_chose_to_show_their_name(
+    make_dossier, petition, signatures
+):
+    type(petition).objects.filter(pk=petition.pk).update(is_sensitive=True)
+    Signature.objects.filter(pk=signatures[0].pk).update(show_name=True)
+
+    dossier = make_dossier(petition, with_annex=True)
+
+    text = pdf_text(dossier.annex.path)
+    assert signatures[0].name in text
+    assert signatures[1].name not in text
