@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from site_project import provinces
 from site_project.burmese import UnicodeBurmeseForm
+from site_project.converters import MAX_ID
 from site_project.validators import visible_text
 
 from .models import MAX_PAPER_BATCH, PetitionPage
@@ -25,6 +26,22 @@ SCAN_TYPES = {
     "tif": "tif",
     "tiff": "tif",
 }
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    """A page chosen by its id, which must be a database id before it reaches the database: a number past
+    2**63 - 1 made SQLite raise ``OverflowError`` (a 500) instead of finding nothing."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or int(text) > MAX_ID:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(text)
+
+    def label_from_instance(self, obj):
+        return obj.title
 
 
 class MultipleScanInput(forms.ClearableFileInput):
@@ -70,7 +87,7 @@ class ScansField(forms.FileField):
 class PaperBatchForm(UnicodeBurmeseForm, forms.Form):
     """A batch as a partner's representative enters it: the organisation is theirs, never a field."""
 
-    petition = forms.ModelChoiceField(
+    petition = PageChoiceField(
         label=_("Petition"),
         queryset=PetitionPage.objects.none(),
         empty_label=_("Choose the petition"),
@@ -118,7 +135,6 @@ class PaperBatchForm(UnicodeBurmeseForm, forms.Form):
         self.fields["petition"].queryset = (
             petitions if petitions is not None else PetitionPage.objects.live().select_related("locale")
         )
-        self.fields["petition"].label_from_instance = lambda page: page.title
         self.fields["province"].choices = [("", _("Choose the province")), *provinces.choices()]
 
     def clean_event_name(self):
@@ -134,7 +150,7 @@ class PaperBatchForm(UnicodeBurmeseForm, forms.Form):
 class StaffPaperBatchForm(PaperBatchForm):
     """A batch as staff enter it: any live petition, and the organisation that collected it, if one did."""
 
-    partner = forms.ModelChoiceField(
+    partner = PageChoiceField(
         label=_("Collecting partner"),
         queryset=None,
         required=False,
@@ -147,7 +163,6 @@ class StaffPaperBatchForm(PaperBatchForm):
     def __init__(self, *args, partners=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners
-        self.fields["partner"].label_from_instance = lambda page: page.title
 
 
 class RejectPaperBatchForm(UnicodeBurmeseForm, forms.Form):

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from site_project import pagecache
 
 from .identity import clean_source
-from .models.paper import PaperBatch
+from .models.paper import PaperBatch, PaperBatchState
 from .models.signatures import (
     CoSignatureStatus,
     OrganisationCoSignature,
@@ -68,6 +68,14 @@ def totals_by(petition_id: int, dimension: str = "province") -> dict:
     One statement, so that it sees one snapshot: the aggregator moving rows into the tallies never makes a
     signature count twice or not at all.
     """
+    sql, params = _totals_sql(petition_id, dimension)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {str(key): int(total) for key, total in rows if total}
+
+
+def _totals_sql(petition_id: int, dimension: str) -> tuple[str, list]:
     if dimension not in DIMENSIONS:
         raise ValueError(f"Unknown dimension {dimension!r}")
     tally = SignatureTally._meta.db_table
@@ -83,7 +91,7 @@ def totals_by(petition_id: int, dimension: str = "province") -> dict:
     # few rows the aggregator has not folded in yet. PostgreSQL's planner finds it from its statistics.
     waiting_index = "INDEXED BY petitions_sig_uncounted" if connection.vendor == "sqlite" else ""
     sql = f"""
-        SELECT k, SUM(n) FROM (
+        SELECT k, SUM(n) AS n FROM (
             SELECT {dimension} AS k, SUM("count") AS n FROM {tally} WHERE petition_id = %s GROUP BY {dimension}
             UNION ALL
             SELECT {row_column} AS k, COUNT(*) AS n FROM {signature} {waiting_index}
@@ -93,10 +101,25 @@ def totals_by(petition_id: int, dimension: str = "province") -> dict:
                 WHERE petition_id = %s AND counted AND NOT (status = '{confirmed}') GROUP BY {row_column}
         ) AS parts GROUP BY k
     """  # noqa: S608  (table and column names come from the models and a fixed list, values are parameters)
+    return sql, [petition_id, petition_id, petition_id]
+
+
+def _province_totals_and_paper(petition_id: int) -> tuple[dict, int]:
+    """The per-province totals and the confirmed paper batches' part of them, in one statement (one snapshot:
+    the paper part is never more than the total)."""
+    totals, params = _totals_sql(petition_id, "province")
+    batch = PaperBatch._meta.db_table
+    sql = f"""
+        SELECT 0 AS paper, k, n FROM ({totals}) AS totals
+        UNION ALL
+        SELECT 1 AS paper, NULL AS k, SUM("count") AS n FROM {batch} WHERE petition_id = %s AND state = %s
+    """  # noqa: S608  (table names come from the models, values are parameters)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [petition_id, petition_id, petition_id])
+        cursor.execute(sql, [*params, petition_id, PaperBatchState.CONFIRMED.value])
         rows = cursor.fetchall()
-    return {str(key): int(total) for key, total in rows if total}
+    by_province = {str(key): int(total) for paper, key, total in rows if not paper and total}
+    paper = sum(int(total) for paper, _key, total in rows if paper and total)
+    return by_province, paper
 
 
 def _local_date_sql(column: str) -> str:
@@ -140,10 +163,8 @@ def public_totals(petition_id: int) -> PublicTotals:
     key = _totals_cache_key(count_id)
     totals = cache.get(key)
     if totals is None:
-        by_province = totals_by(count_id, "province")
-        totals = PublicTotals(
-            count=sum(by_province.values()), by_province=by_province, paper=paper_total(count_id)
-        )
+        by_province, paper = _province_totals_and_paper(count_id)
+        totals = PublicTotals(count=sum(by_province.values()), by_province=by_province, paper=paper)
         cache.set(key, totals, COUNT_CACHE_SECONDS)
     return totals
 

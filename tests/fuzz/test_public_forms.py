@@ -35,6 +35,13 @@ def public_forms(site) -> list[Form]:
     profile = {"title": "มูลนิธิเอ", "kind": site.partner.kind, "description": "งานของเรา"}
     document = {"title": "รายงาน", "language": "th", "published_on": "2026-11-01", "summary": ""}
     survey_question = site.survey.form_fields.get().clean_name
+    paper_batch = {
+        "petition": petition.pk,
+        "event_name": "บูธตลาดนัด",
+        "event_date": "2026-11-25",
+        "province": "chiang-rai",
+        "count": "120",
+    }
     return [
         Form("sign", f"/{{lang}}/petitions/sign/{petition.pk}/", sign_data(petition), "name", csrf=False),
         Form("embed sign", f"/embed/petitions/{petition.pk}/sign/", sign_data(petition), "name", csrf=False),
@@ -110,6 +117,7 @@ def public_forms(site) -> list[Form]:
             "representative",
         ),
         Form("survey", "/{lang}/survey/", {survey_question: "ดีมาก"}, survey_question),
+        Form("paper batch", "/{lang}/account/paper/", paper_batch, "event_name", "representative"),
     ]
 
 

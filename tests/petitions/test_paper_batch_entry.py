@@ -148,6 +148,8 @@ def test_a_signed_in_person_who_represents_no_organisation_is_refused(client_as,
         ("event_date", "31/02/2026", "วัน เดือน ปี"),
         ("event_date", "2999-01-01", "อนาคต"),
         ("petition", "999999", "เลือกคำร้องจากรายการ"),
+        ("petition", "9" * 25, "เลือกคำร้องจากรายการ"),
+        ("petition", "๑๒", "เลือกคำร้องจากรายการ"),
         ("event_name", "\u200b", "มองเห็น"),
     ],
 )

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from advocacy.dashboard.filters import Scope
@@ -190,3 +191,31 @@ def test_an_unknown_province_or_a_scan_that_is_not_a_pdf_or_image_is_refused(pet
         ],
     )
     assert batch.scans.count() == 2
+
+
+# --- The petition page -----------------------------------------------------------------------------------------
+def test_the_petition_page_says_how_many_signed_online_and_how_many_on_paper(
+    client, petition, clerk, checker
+):
+    SignatureFactory.create_batch(3, petition=petition, confirmed=True)
+    page = client.get(petition.url).content.decode()
+    assert "data-petition-split" not in page  # nothing on paper: no split to show
+    services.confirm_paper_batch(batch=enter_batch(petition, clerk, count=1200), user=checker)
+    page = client.get(petition.url).content.decode()
+    assert "<strong>1,203</strong>" in page
+    assert "ออนไลน์ <span data-online>3</span> + บนกระดาษ <span data-paper>1,200</span>" in page
+
+
+def test_a_cached_petition_page_gets_the_paper_count_from_the_api_its_script_reads(
+    settings, petition, clerk, checker
+):
+    settings.PAGE_CACHE_SECONDS = 30
+    services.confirm_paper_batch(batch=enter_batch(petition, clerk, count=40), user=checker)
+    reader = Client(HTTP_HOST="127.0.0.1")
+    reader.get(petition.url)
+    copy = reader.get(petition.url)
+    assert copy["X-Page-Cache"] == "hit"
+    assert "data-paper>40<" in copy.content.decode()
+    services.confirm_paper_batch(batch=enter_batch(petition, clerk, count=60), user=checker)
+    body = json.loads(reader.get(f"/api/petitions/{petition.pk}/").content)
+    assert (body["online_count"], body["paper_count"]) == (0, 100)
