@@ -11,7 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from site_project import provinces
 from site_project.blocks import BodyBlock
-from site_project.structured_data import json_ld
+from site_project.structured_data import json_ld, schema_date
 from site_project.video import video_for
 
 
@@ -96,7 +96,7 @@ class EventValue(blocks.StructValue):
             "@context": "https://schema.org",
             "@type": "Event",
             "name": self.get("title"),
-            "startDate": self.starts_at().isoformat(),
+            "startDate": schema_date(self.starts_at()),
             "eventAttendanceMode": "https://schema.org/"
             + (
                 "MixedEventAttendanceMode"
@@ -109,7 +109,7 @@ class EventValue(blocks.StructValue):
             "description": self.get("description") or "",
         }
         if self.get("end_time") and self.get("date"):
-            data["endDate"] = datetime.datetime.combine(self["date"], self["end_time"]).isoformat()
+            data["endDate"] = schema_date(datetime.datetime.combine(self["date"], self["end_time"]))
         return json_ld(data)
 
 

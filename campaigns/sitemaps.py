@@ -1,8 +1,12 @@
-"""One sitemap per language, listed in /sitemap.xml. Only live, public pages appear."""
+"""One sitemap per language, listed in /sitemap.xml. Only live, public pages appear, each at PUBLIC_URL."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from site_project.public_url import absolute_url
 
 
 class LanguageSitemap(Sitemap):
@@ -17,6 +21,14 @@ class LanguageSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail writes each ``<loc>`` from the Site's hostname; the address the site is served at wins, even
+        when the Site still says ``localhost`` (``public_url.sync_default_site`` runs only on migrate)."""
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = absolute_url(urlsplit(url["location"])._replace(scheme="", netloc="").geturl())
+        return urls
 
 
 def language_sitemaps() -> dict:

@@ -221,6 +221,10 @@ def _storyteller(key: str) -> Storyteller:
     return thai
 
 
+CONSENT_GIVEN_ON = datetime.date(2025, 1, 15)
+PUBLISHED_AFTER_DAYS = 7
+
+
 def _story(index, data: dict, petition) -> StoryPage:
     existing = StoryPage.objects.child_of(index).filter(slug=data["slug"]).first()
     if existing is not None:
@@ -247,7 +251,7 @@ def _story(index, data: dict, petition) -> StoryPage:
         story=thai,
         languages=["th", "en"],
         channels=[WEBSITE, "social"],
-        given_on=datetime.date(2025, 1, 15),
+        given_on=CONSENT_GIVEN_ON,
         record_location="แฟ้มความยินยอม สำนักเลขาฯ / consent file, secretariat",
         **data["consent"],
     )
@@ -258,6 +262,14 @@ def _story(index, data: dict, petition) -> StoryPage:
         update=False,
         **{key: data["en"][key] for key in ("title", "intro", "content_warning", "pull_quote", "body")},
     )
+    # Dated as if published on the site a week after the story (or its consent), not when the demo was loaded:
+    # the Article data search engines read (datePublished) and the listings' order come from these.
+    day = max(data["story_date"], CONSENT_GIVEN_ON) + datetime.timedelta(days=PUBLISHED_AFTER_DAYS)
+    published = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    StoryPage.objects.filter(translation_key=thai.translation_key).update(
+        first_published_at=published, last_published_at=published
+    )
+    thai.first_published_at = thai.last_published_at = published
     return thai
 
 

@@ -3,7 +3,7 @@
 from django import template
 
 from site_project.public_url import absolute_url
-from site_project.structured_data import json_ld
+from site_project.structured_data import json_ld, schema_date
 
 register = template.Library()
 
@@ -20,8 +20,8 @@ def story_json_ld(context) -> str:
         "description": page.intro,
         "inLanguage": page.locale.language_code,
         "author": {"@type": "Person", "name": storyteller.public_name},
-        "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
-        "dateModified": (page.last_published_at or page.first_published_at).isoformat()
+        "datePublished": schema_date(page.first_published_at) if page.first_published_at else None,
+        "dateModified": schema_date(page.last_published_at or page.first_published_at)
         if page.first_published_at
         else None,
     }

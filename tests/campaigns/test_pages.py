@@ -89,7 +89,8 @@ def test_the_embedded_form_signs_the_petition(client, campaign, petition, django
 def test_events_carry_schema_org_event_data(client, campaign):
     html = client.get("/th/campaigns/25-november-2025/").content.decode()
     assert '"@type": "Event"' in html
-    assert '"startDate": "2025-11-25T16:00:00"' in html
+    assert '"startDate": "2025-11-25T16:00:00+07:00"' in html
+    assert '"endDate": "2025-11-25T18:00:00+07:00"' in html
 
 
 def test_the_campaign_page_has_no_inline_script_or_style(client, campaign):
