@@ -39,6 +39,7 @@ DELIVERY_PANELS = [
     FieldRowPanel([FieldPanel("target"), FieldPanel("delivered_on")]),
     FieldPanel("place"),
     FieldPanel("what"),
+    FieldPanel("dossier"),
     FieldPanel("delivered_by_partners"),
     FieldPanel("delivered_by_people"),
     FieldRowPanel([FieldPanel("received_by_name"), FieldPanel("received_by_office")]),

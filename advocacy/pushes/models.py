@@ -199,6 +199,19 @@ class Delivery(ClusterableModel):
         _("what was delivered"),
         help_text=_("What we handed over: the letter, the dossier, the number of signatures."),
     )
+    dossier = models.ForeignKey(
+        "advocacy.Dossier",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"status": "ready"},
+        related_name="deliveries",
+        verbose_name=_("dossier handed over"),
+        help_text=_(
+            "The delivery dossier that was handed over, if one was made (“Make the delivery dossier” in the save "
+            "menu): its totals and digest stay on record."
+        ),
+    )
     delivered_by_partners = ParentalManyToManyField(
         "partners.PartnerPage",
         blank=True,
