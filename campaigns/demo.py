@@ -1,5 +1,7 @@
 """Demo campaigns from the source documents (002: key dates, Songkran; 004: the Chiang Rai committee's
-provincial 25 November campaign reaching more than 2,000 people), in Thai and English.
+provincial 25 November campaign reaching more than 2,000 people), in Thai and English: one campaign at least for
+each of the four key dates (25 November and the 16 Days, Songkran, Mother's Day and 30 July, whose content is in
+``demo_key_dates``).
 
 The 25 November campaign exists for 2024, 2025, and this year and last (``petitions.demo.campaign_year``), so
 that "Copy to another year" has something to copy and the dashboard compares this year with last; the last two
@@ -23,6 +25,7 @@ from site_project import demo_loaders
 from site_project.dates import buddhist_year
 from site_project.factories import demo_image, locale, publish_translation, section_index
 
+from .demo_key_dates import JULY_30, MOTHERS_DAY
 from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
 from .models import CampaignIndexPage, CampaignPage, CampaignTheme, EventRSVP
 
@@ -331,8 +334,8 @@ def _themes() -> dict[str, CampaignTheme]:
     return themes
 
 
-def _partners() -> list:
-    return list(PartnerPage.objects.filter(slug__in=PARTNER_SLUGS, locale__language_code="th"))
+def _partners(slugs=PARTNER_SLUGS) -> list:
+    return list(PartnerPage.objects.filter(slug__in=slugs, locale__language_code="th"))
 
 
 def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -> CampaignPage:
@@ -378,7 +381,7 @@ def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -
         hero_image_alt="",
         **synced,
     )
-    thai.co_organisers.set(_partners())
+    thai.co_organisers.set(_partners(data.get("partners", PARTNER_SLUGS)))
     thai.save_revision().publish()
     # Each English block keeps its Thai block's id, as a translation through wagtail-localize does: an event's
     # RSVPs in both languages are then one event, and one form in the inbox.
@@ -462,6 +465,8 @@ def load(stdout=None) -> dict:
             toolkit=toolkit,
         )
     campaigns["songkran-2025"] = _campaign(index, SONGKRAN, themes, petition=petition)
+    for key_date in (MOTHERS_DAY, JULY_30):
+        campaigns[key_date["slug"]] = _campaign(index, key_date, themes)
     rsvps = _rsvps(campaigns[f"25-november-{year}"], seed=year)
     if stdout is not None:
         stdout.write(f"Campaigns: {len(campaigns)} in Thai and English; {rsvps} RSVPs to this year's events.")

@@ -20,6 +20,25 @@ def test_the_demo_has_the_years_of_25_november_and_songkran_in_thai_and_english(
     )
 
 
+def test_the_demo_has_a_live_campaign_for_each_of_the_four_key_dates_in_thai_and_english(demo, client):
+    for theme, slug in (
+        ("25-november", f"25-november-{campaign_year()}"),
+        ("songkran", "songkran-2025"),
+        ("mothers-day", "mothers-day-2025"),
+        ("30-july", "30-july-2025"),
+    ):
+        pages = CampaignPage.objects.live().filter(slug=slug, theme__slug=theme)
+        assert {page.locale.language_code for page in pages} == {"th", "en"}, slug
+        for page in pages:
+            assert page.theme_in_language() is not None and page.event_blocks() or theme == "songkran", slug
+            assert client.get(page.url).status_code == 200, page.url
+    july = CampaignPage.objects.get(slug="30-july-2025", locale__language_code="en")
+    assert july.key_date.isoformat() == "2025-07-30" and "Chiang Rai" in july.title
+    mothers = CampaignPage.objects.get(slug="mothers-day-2025", locale__language_code="th")
+    assert mothers.key_date.isoformat() == "2025-08-12"
+    assert "บ้านไม่ใช่เวทีมวย" in client.get("/th/campaigns/mothers-day-2025/").content.decode()
+
+
 def test_this_years_events_have_rsvps_in_thai_and_english_and_the_training_is_nearly_full(demo, client):
     campaign = CampaignPage.objects.get(slug=f"25-november-{campaign_year()}", locale__language_code="th")
     walk, training, _talk = campaign.event_blocks()
