@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("share-card/<int:page_id>.png", views.share_card, name="share_card"),
+    path("share-card/<id:page_id>.png", views.share_card, name="share_card"),
 ]

@@ -123,7 +123,15 @@ def test_the_card_address_costs_few_queries(client, nightlife):
     assert queries_of_a_view(client, card_path(nightlife)) <= 3
 
 
-@pytest.mark.parametrize("path", ["/th/share-card/999999.png", "/th/share-card/0.png"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/th/share-card/999999.png",
+        "/th/share-card/0.png",
+        "/th/share-card/99999999999999999999999.png",
+        "/xx/share-card/1.png",
+    ],
+)
 def test_an_unknown_page_has_no_card(client, home, path):
     assert client.get(path).status_code == 404
 
