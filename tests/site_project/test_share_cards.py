@@ -8,10 +8,12 @@ import re
 import pytest
 from django.core.cache import cache
 from PIL import Image, features
+from wagtail.models import Locale
 from wagtail_factories import ImageFactory
 
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from petitions.factories import PetitionIndexPageFactory, SignatureFactory
+from petitions.models import PetitionPage
 from petitions.selectors import forget_public_totals
 from site_project.share_cards import drawing, page_card
 from site_project.share_cards.drawing import CardContent, draw_card, wrap
@@ -268,3 +270,13 @@ def test_a_card_is_not_drawn_without_raqm(monkeypatch):
     monkeypatch.setattr(drawing, "raqm_available", lambda: False)
     with pytest.raises(RuntimeError):
         draw_card(CardContent(title="ภาคี"))
+
+
+def test_the_demo_nightlife_petition_has_its_card_in_thai_and_english(client, demo):
+    thai = PetitionPage.objects.get(slug="nightlife-4am", locale__language_code="th")
+    english = thai.get_translation(Locale.objects.get(language_code="en"))
+    for page, language in ((thai, "th"), (english, "en")):
+        image = png_of(client.get(card_path(page, language)))
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+    html = client.get(thai.url).content.decode()
+    assert f"/th/share-card/{thai.pk}.png?v=" in OG_IMAGE.search(html).group(1)
