@@ -32,6 +32,7 @@ TITLE_SIZES = (68, 60, 52, 46, 40)  # the largest size at which the title fits i
 TITLE_LINES = 3
 LINE_ROOM = 96  # under the title: the line with its large figure...
 BAR_ROOM = 50  # ...and the progress bar
+LINE_SIZES = ((36, 64), (30, 52), (24, 40))  # the line's words and its figure, smaller if it would not fit
 ELLIPSIS = "…"
 
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
@@ -168,15 +169,29 @@ class _Writer:
         return top + height * len(lines)
 
     def line(self, markup: str, *, baseline: int) -> None:
-        """One line under the title; its ``<strong>`` part (the figure) large and in the accent colour."""
+        """One line under the title; its ``<strong>`` part (the figure) large and in the accent colour. Smaller
+        when a long translation would not fit the card's width."""
+        pieces = _pieces_of_markup(markup)
+        for small, large in LINE_SIZES:
+            width = sum(
+                self.width(text, bold=strong, size=large if strong else small) for text, strong in pieces
+            )
+            if width <= WIDTH - 2 * MARGIN:
+                break
         x = MARGIN
-        position = 0
-        for found in _STRONG.finditer(markup):
-            before = plain_text(markup[position : found.start()])
-            x = self.write(x, baseline, before, bold=False, size=36, fill=mark.WHITE)
-            x = self.write(x, baseline, plain_text(found.group(1)), bold=True, size=64, fill=mark.ACCENT)
-            position = found.end()
-        self.write(x, baseline, plain_text(markup[position:]), bold=False, size=36, fill=mark.WHITE)
+        for text, strong in pieces:
+            fill = mark.ACCENT if strong else mark.WHITE
+            x = self.write(x, baseline, text, bold=strong, size=large if strong else small, fill=fill)
+
+
+def _pieces_of_markup(markup: str) -> list[tuple[str, bool]]:
+    """``a <strong>1</strong> b`` as ``[("a ", False), ("1", True), (" b", False)]``."""
+    pieces, position = [], 0
+    for found in _STRONG.finditer(markup):
+        pieces += [(plain_text(markup[position : found.start()]), False), (plain_text(found.group(1)), True)]
+        position = found.end()
+    pieces.append((plain_text(markup[position:]), False))
+    return [(text, strong) for text, strong in pieces if text]
 
 
 def wrap(text: str, *, width, max_width: float, language: str) -> list[str]:
