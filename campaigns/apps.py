@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from site_project import pagecache
+from site_project import home, pagecache
 from site_project.search.registry import register_page_type
 
 
@@ -18,3 +18,16 @@ class CampaignsConfig(AppConfig):
             ),
         )
         pagecache.declare_query_parameters("theme", "year", "kind")  # the campaign index's filters
+        # The home page's key-date campaign and upcoming events (by path: the module imports models).
+        home.register_section(
+            key="campaigns.campaign",
+            template="campaigns/home/_campaign.html",
+            provider="campaigns.home.campaign_section",
+            order=20,
+        )
+        home.register_section(
+            key="campaigns.events",
+            template="campaigns/home/_events.html",
+            provider="campaigns.home.events_section",
+            order=50,
+        )

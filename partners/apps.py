@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from site_project import pagecache
+from site_project import home, pagecache
 from site_project.search.registry import register_page_type
 
 
@@ -22,3 +22,10 @@ class PartnersConfig(AppConfig):
 
         # The directory's filters.
         pagecache.declare_query_parameters("kind", "pillar", "province", "service", "language")
+        # The coalition on the home page (by path: the module imports models).
+        home.register_section(
+            key="partners.coalition",
+            template="partners/home/_partners.html",
+            provider="partners.home.partners_section",
+            order=60,
+        )

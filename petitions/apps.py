@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from partners import portal
-from site_project import pagecache
+from site_project import home, pagecache
 from site_project.search.registry import register_page_type
 
 
@@ -21,6 +21,21 @@ class PetitionsConfig(AppConfig):
         )
         # The sign form keeps where its reader came from (``identity.source_from_query``).
         pagecache.declare_query_parameters("src", "utm_source", "utm_medium", "utm_campaign")
+        # The home page's call to action and open petitions, with live counts (by path: the module imports models).
+        home.register_section(
+            key="petitions.call_to_action",
+            template="petitions/home/_call_to_action.html",
+            provider="petitions.home.call_to_action",
+            order=10,
+            script="js/petitions.js",
+        )
+        home.register_section(
+            key="petitions.open",
+            template="petitions/home/_open_petitions.html",
+            provider="petitions.home.open_petitions",
+            order=30,
+            script="js/petitions.js",
+        )
         # Paper signatures in the partner portal: a representative enters their organisation's batches.
         portal.register_section(
             key="petitions.paper",

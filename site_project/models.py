@@ -2,14 +2,17 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from . import home
 from .blocks import BodyBlock, LinkBlock
 from .fields import SocialAccounts, image_field
 
@@ -52,14 +55,61 @@ class HomePage(BasePage):
     body = StreamField(
         BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("What follows the intro.")
     )
+    # What the page puts first. The page types are named, not imported: they live on the floors above.
+    featured_petition = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main petition"),
+        help_text=_(
+            "The petition at the top of the page, with its count and a sign button. Empty, or once it "
+            "closes: the open petition that closes soonest, or else the one with the most signatures."
+        ),
+    )
+    featured_campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("campaign"),
+        help_text=_(
+            "The campaign shown under the petition. Empty: the one under way now, or else the next one."
+        ),
+    )
+    featured_stories = StreamField(
+        [("story", PageChooserBlock(page_type="stories.StoryPage", label=_("story")))],
+        blank=True,
+        max_num=3,
+        verbose_name=_("stories"),
+        help_text=_("Up to three stories, in order. Empty: the three latest."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                HelpPanel(_("Choose what the page puts first. Anything left empty is chosen automatically.")),
+                PageChooserPanel("featured_petition", page_type="petitions.PetitionPage"),
+                PageChooserPanel("featured_campaign", page_type="campaigns.CampaignPage"),
+                FieldPanel("featured_stories"),
+            ],
+            heading=_("On the home page"),
+        ),
         FieldPanel("body"),
         *BasePage.safety_panels,
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    # Every language's home shows the same choices, each in its own language where it is translated.
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("featured_petition"),
+        SynchronizedField("featured_campaign"),
+        SynchronizedField("featured_stories"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -67,6 +117,18 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        """The sections the floors above contribute (``site_project.home``), read once."""
+        context = super().get_context(request, *args, **kwargs)
+        language = translation.get_language()  # the page's: set from its address (/th/, /en/…)
+        sections, scripts = home.sections_for(page=self, language=language, request=request)
+        context.update(home_sections=sections, home_scripts=scripts)
+        return context
+
+    def featured_story_ids(self) -> list[int]:
+        """The pages chosen as stories, in order, without loading them (each provider reads its own)."""
+        return [item["value"] for item in self.featured_stories.raw_data if item.get("value")]
 
 
 class StandardPage(BasePage):

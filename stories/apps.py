@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from site_project import pagecache, related
+from site_project import home, pagecache, related
 from site_project.search.registry import register_page_type
 
 
@@ -22,3 +22,10 @@ class StoriesConfig(AppConfig):
             "campaigns.CampaignPage", "related_stories", self.get_model("StoryPage").related_to_campaign
         )
         pagecache.declare_query_parameters("theme", "year", "kind")  # the story index's filters
+        # The home page's recent stories (by path: the module imports models).
+        home.register_section(
+            key="stories.latest",
+            template="stories/home/_stories.html",
+            provider="stories.home.stories_section",
+            order=40,
+        )

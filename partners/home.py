@@ -1,0 +1,33 @@
+"""What the home page shows of the coalition (``site_project.home``): a few partners, those with logos first,
+and the way to the directory."""
+
+from django.db.models import Case, Prefetch, Value, When
+from wagtail.images import get_image_model
+
+from .models import PartnerContacts, PartnerIndexPage, PartnerPage
+
+PARTNERS = 8
+
+
+def home_partners(page, limit: int = PARTNERS) -> list[PartnerPage]:
+    """Listed partners in the page's language, those with a logo first, each group in the directory's order."""
+    return list(
+        PartnerPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .exclude(translation_key__in=PartnerContacts.objects.unlisted_keys())
+        .alias(without_logo=Case(When(logo__isnull=True, then=Value(1)), default=Value(0)))
+        .prefetch_related(Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions()))
+        .order_by("without_logo", "sort_key", "pk")[:limit]
+    )
+
+
+def partners_section(query) -> dict | None:
+    partners = home_partners(query.page)
+    if not partners:
+        return None
+    directory = PartnerIndexPage.objects.live().child_of(query.page).first()
+    return {
+        "partners": [{"partner": partner, "url": partner.get_url(query.request)} for partner in partners],
+        "directory_url": directory.get_url(query.request) if directory else "",
+    }
