@@ -16,6 +16,7 @@ from petitions import selectors, services
 from petitions.factories import PaperBatchFactory
 from petitions.models import PaperBatch, PaperBatchState
 
+from ..conftest import queries_of_a_view
 from .paper import enter_batch, staff_user
 
 PORTAL = "/th/account/paper/"
@@ -267,3 +268,16 @@ def test_paper_batches_are_only_for_staff_who_may_manage_signatures(client_as, p
         assert client.post(f"{ADMIN}{batch.pk}/", {"action": "confirm"}).status_code in (302, 403)
     batch.refresh_from_db()
     assert batch.state == PaperBatchState.PENDING
+
+
+def test_the_paper_pages_read_a_fixed_number_of_queries_however_many_batches(
+    client_as, petition, rep, chiang_rai_network, clerk
+):
+    def queries_with(batches: int) -> tuple[int, int]:
+        PaperBatchFactory.create_batch(batches, petition=petition, partner=chiang_rai_network, entered_by=rep)
+        return (
+            queries_of_a_view(client_as(rep), PORTAL),
+            queries_of_a_view(client_as(clerk), ADMIN),
+        )
+
+    assert queries_with(2) == queries_with(20)
