@@ -76,6 +76,12 @@ def raqm_available() -> bool:
     return bool(features.check("raqm"))
 
 
+def missing_fonts() -> list[Path]:
+    """The font files cards are drawn with that this server lacks (``bin/install-fonts`` installs them)."""
+    paths = {path for fonts in LANGUAGE_FONTS.values() for path in (fonts.bold, fonts.regular)}
+    return sorted(path for path in paths if not path.exists())
+
+
 def draw_card(content: CardContent) -> bytes:
     """The card as PNG bytes. Raises ``OSError`` when a font cannot be read, ``RuntimeError`` without Raqm."""
     if not raqm_available():

@@ -15,6 +15,7 @@ from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from petitions.factories import PetitionIndexPageFactory, SignatureFactory
 from petitions.models import PetitionPage
 from petitions.selectors import forget_public_totals
+from site_project.checks import check_share_cards
 from site_project.share_cards import drawing, page_card
 from site_project.share_cards.drawing import CardContent, draw_card, wrap
 
@@ -280,3 +281,12 @@ def test_the_demo_nightlife_petition_has_its_card_in_thai_and_english(client, de
         assert (image.format, image.size) == ("PNG", (1200, 630))
     html = client.get(thai.url).content.decode()
     assert f"/th/share-card/{thai.pk}.png?v=" in OG_IMAGE.search(html).group(1)
+
+
+def test_the_deploy_check_warns_when_cards_cannot_be_drawn(monkeypatch, tmp_path):
+    assert check_share_cards(None) == []
+    monkeypatch.setattr(drawing, "raqm_available", lambda: False)
+    monkeypatch.setitem(drawing.LANGUAGE_FONTS, "km", drawing.Fonts(tmp_path / "a.ttf", tmp_path / "a.ttf"))
+    (warning,) = check_share_cards(None)
+    assert warning.id == "site_project.W002"
+    assert "Raqm" in warning.msg and "a.ttf" in warning.msg
