@@ -4,7 +4,7 @@ choosing the organisation: it is theirs), and staff confirm or reject one."""
 import filetype
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from site_project import provinces
@@ -40,8 +40,17 @@ class PageChoiceField(forms.ModelChoiceField):
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(text)
 
+    def __init__(self, *args, show_language: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.show_language = show_language
+
     def label_from_instance(self, obj):
-        return obj.title
+        """The title; with ``show_language``, a page in another language than the reader's says which (the
+        choices select the locale)."""
+        language = obj.locale.language_code
+        if not self.show_language or language == translation.get_language():
+            return obj.title
+        return f"{obj.title} ({language})"
 
 
 class MultipleScanInput(forms.ClearableFileInput):
@@ -88,6 +97,7 @@ class PaperBatchForm(UnicodeBurmeseForm, forms.Form):
     """A batch as a partner's representative enters it: the organisation is theirs, never a field."""
 
     petition = PageChoiceField(
+        show_language=True,
         label=_("Petition"),
         queryset=PetitionPage.objects.none(),
         empty_label=_("Choose the petition"),
