@@ -296,3 +296,14 @@ def test_the_ground_floor_imports_none_of_the_floors_above(capsys):
     """``make lint``'s layer contracts, the home page's registry among them, hold."""
     status = lint_imports(config_filename=str(django_settings.BASE_DIR / "pyproject.toml"), no_logo=True)
     assert status == EXIT_STATUS_SUCCESS, capsys.readouterr().out[-3000:]
+
+
+def test_an_editor_chooses_the_petition_campaign_and_stories_in_the_home_pages_editor(
+    client_as, admin_user, home
+):
+    response = client_as(admin_user).get(f"/admin/pages/{home.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("featured_petition", "featured_campaign"):
+        assert f'name="{field}"' in html
+    assert 'id="featured_stories"' in html  # the stream of chosen stories
