@@ -30,6 +30,14 @@ CODE_PATTERN = re.compile(r"^[a-z0-9]{6,16}$")
 FILE_KINDS = ("pdf", "annex")
 
 
+def _lines(grouped_digest: str, *, per_line: int = 4) -> list[str]:
+    """A grouped digest as short lines of four groups, to fit a table cell."""
+    groups = grouped_digest.split()
+    return [
+        "\u00a0".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)
+    ]  # no break inside
+
+
 def _require(request, permission: str) -> None:
     if not request.user.has_perm(permission):
         raise PermissionDenied
@@ -61,12 +69,13 @@ def _make_page(request, *, petitions: list[PetitionPage], push: PolicyPush | Non
         "header_icon": "doc-full",
         "form": form,
         "push": push,
-        "may_make": request.user.has_perm(MAKE_PERMISSION),
+        "may_make": request.user.has_perm(MAKE_PERMISSION) and bool(petitions),
+        "no_petitions": not petitions,
         "dossiers": [
             {
                 "dossier": dossier,
                 "verify_url": absolute_url(reverse("dossier_verify", args=[dossier.code])),
-                "digest": grouped(dossier.digest),
+                "digest_lines": _lines(grouped(dossier.digest)),
             }
             for dossier in dossiers.for_listing()[:50]
         ],

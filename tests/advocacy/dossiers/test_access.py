@@ -103,3 +103,15 @@ def test_the_push_edit_page_and_a_petition_header_offer_the_button(
     assert reverse("advocacy_dossiers:push", args=[push.pk]) in edit
     listing = staff.get(reverse("wagtailsnippets_advocacy_policypush:list")).content.decode()
     assert reverse("advocacy_dossiers:push", args=[push.pk]) in listing
+
+
+def test_a_petition_in_the_page_explorer_offers_the_button_to_who_may_make_dossiers(
+    client_as, admin_user, editor, petition, petition_index
+):
+    url = reverse("advocacy_dossiers:petition", args=[petition.pk])
+    edit = reverse("wagtailadmin_pages:edit", args=[petition.pk])
+    explorer = reverse("wagtailadmin_explore", args=[petition_index.pk])
+    staff = client_as(admin_user)
+    assert url in staff.get(edit).content.decode()
+    assert url in staff.get(explorer).content.decode()
+    assert url not in client_as(editor).get(explorer).content.decode()
