@@ -1,6 +1,7 @@
 """The demo's advocacy floor: partners' referral links on the open petition, the inbox with every submission the
 other apps' demos made (RSVPs, shared stories, co-signatures) plus a profile edit awaiting review and the yearly
-membership renewal survey with the 16 members' answers (``surveys.demo``), triaged as a secretariat would.
+membership renewal survey with the 16 members' answers (``surveys.demo``), triaged as a secretariat would; and
+three policy pushes with their ledgers, public pages and a paper batch (``pushes.demo``).
 
 Runs after the other demos (``advocacy`` is last in ``INSTALLED_APPS``), so their rows exist; resets before them.
 The referral signatures are made here because their source is the partner's, as the partners' reach computes it
@@ -34,6 +35,7 @@ from site_project.demo import ADMIN_USERNAME
 
 from .inbox.services import add_note, file_existing_submissions
 from .models import InboxForm, InboxItem, InboxStatus
+from .pushes import demo as pushes_demo
 from .reach.links import partner_identity
 from .surveys import demo as surveys_demo
 
@@ -175,9 +177,11 @@ def load(stdout) -> None:
     filed = file_existing_submissions()
     _triage(after)
     stdout.write(f"Inbox: {filed} submission(s) filed, {answers} survey answer(s), {edits} profile edit(s).")
+    pushes_demo.load(stdout)
 
 
 def reset() -> None:
+    pushes_demo.reset()  # first: the pushes' pages and ledgers hold on to the petitions' decision makers
     InboxForm.objects.all().delete()  # and every item, tag link and note with it
     WorkflowState.objects.filter(workflow__name=WORKFLOW_NAME).delete()  # the profile edits awaiting review
     surveys_demo.reset()

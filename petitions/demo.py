@@ -1,14 +1,16 @@
-"""Demo petitions from seed 002 (the Women and Men Progressive Movement Foundation's network work).
+"""Demo petitions from seeds 002 (the Women and Men Progressive Movement Foundation's network work) and 004.
 
-Two petitions, in Thai and English: the ban on draft-beer sales in convenience stores (won: in force from
-30 October 2018, B.E. 2561) and the call on the Ministry of Tourism and Sports to drop 4 a.m. nightlife
-hours (open since October of last year's 25 November campaign, dated from today so the dashboard has a year
-to show). A few thousand generated signatures (a fixed seed) follow a year's shape: a surge around 25 November
-and the 16 Days, a smaller one at Songkran, quiet weeks; mostly from Chiang Rai, Bangkok, the North and the
-North-East (where the coalition works, seeds 002 and 004), mostly in Thai, from direct visits, LINE and
-Facebook. Partners' referral links are added by ``advocacy.demo``, which knows how a partner's source is made.
-The aggregator then counts them and the staff summary is rebuilt, so the tallies and the dashboard are right
-from the start. Organisations co-sign the open petition with statements, some still awaiting approval.
+Three petitions, in Thai and English: the ban on draft-beer sales in convenience stores (won: in force from
+30 October 2018, B.E. 2561), the call on the Ministry of Tourism and Sports to drop 4 a.m. nightlife hours
+(open since October of last year's 25 November campaign, dated from today so the dashboard has a year to
+show), and the Chiang Rai committee's provincial call for child protection in every sub-district (seed 004,
+open since the October before the latest 25 November). A few thousand generated signatures (a fixed seed) follow a year's
+shape: a surge around 25 November and the 16 Days, a smaller one at Songkran, quiet weeks; mostly from Chiang
+Rai, Bangkok, the North and the North-East (where the coalition works, seeds 002 and 004), mostly in Thai,
+from direct visits, LINE and Facebook. Partners' referral links are added by ``advocacy.demo``, which knows how
+a partner's source is made. The aggregator then counts them and the staff summary is rebuilt, so the tallies
+and the dashboard are right from the start. Organisations co-sign the open petition with statements, some
+still awaiting approval.
 
 ``load()`` is idempotent; signatures are generated only for a petition that has none.
 """
@@ -60,6 +62,17 @@ TARGETS = {
         "th": ("รัฐบาล", "คณะรัฐมนตรี"),
         "en": ("Royal Thai Government", "Cabinet"),
     },
+    "chiang-rai-governor": {
+        "th": ("จังหวัดเชียงราย", "ผู้ว่าราชการจังหวัดเชียงราย"),
+        "en": ("Chiang Rai Province", "Governor of Chiang Rai"),
+    },
+    "chiang-rai-social-development": {
+        "th": ("สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย", "พัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด"),
+        "en": (
+            "Chiang Rai Provincial Office of Social Development and Human Security",
+            "Provincial Social Development and Human Security Officer",
+        ),
+    },
 }
 
 
@@ -68,6 +81,15 @@ def campaign_year(today: datetime.date | None = None) -> int:
     year's. The open petition, this year's campaign and the signatures' shape are all dated from it."""
     today = today or timezone.localdate()
     return today.year if today >= datetime.date(today.year, 11, 1) else today.year - 1
+
+
+def campaign_day(today: datetime.date | None = None) -> datetime.date:
+    """The latest 25 November on or before ``today``: the day of the Chiang Rai event the demo's paper signatures
+    come from (seed 004: the committee's yearly campaign for the International Day for the Elimination of
+    Violence against Women)."""
+    today = today or timezone.localdate()
+    day = datetime.date(today.year, 11, 25)
+    return day if day <= today else day.replace(year=today.year - 1)
 
 
 def _nightlife(year: int) -> dict:
@@ -131,6 +153,57 @@ def _nightlife(year: int) -> dict:
                 "Signing opened",
                 "Demands and the first signatures delivered to the Ministry of Tourism and Sports on Human Rights Day",
             ],
+        },
+    }
+
+
+def _chiang_rai(year: int) -> dict:
+    """The Chiang Rai committee's provincial petition (seed 004): child protection in every sub-district and a
+    formal referral of trafficking victims between the committee's members and the province's offices. Opened on
+    1 October before the latest 25 November (``campaign_day``); the paper signatures from that day's event are
+    entered by ``advocacy.pushes.demo``."""
+    return {
+        "targets": ("chiang-rai-governor", "chiang-rai-social-development"),
+        "goal": 2000,
+        "status": "open",
+        "opens_at": datetime.datetime(year, 10, 1, 9, 0),
+        "closes_at": datetime.datetime(year + 1, 3, 31, 23, 59),
+        "signatures": 500,
+        "provinces": {"chiang-rai": 600, "phayao": 20},
+        "th": {
+            "title": "กลไกคุ้มครองเด็กครบทุกตำบลในเชียงราย",
+            "summary": "ขอให้จังหวัดเชียงรายขยายกลไกการคุ้มครองเด็กระดับตำบลให้ครบทุกตำบล "
+            "และส่งต่อความช่วยเหลือผู้เสียหายร่วมกับองค์กรภาคประชาสังคมอย่างเป็นทางการ",
+            "demand": "คปค. และองค์กรสมาชิกขอให้ผู้ว่าราชการจังหวัดเชียงรายและสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์"
+            "จังหวัดเชียงราย ขยายกลไกการคุ้มครองเด็กระดับตำบลให้ครบทุกตำบล และจัดตั้งกลไกการส่งต่อความช่วยเหลือ"
+            "ระหว่างองค์กรภาคประชาสังคมและหน่วยงานรัฐระดับท้องถิ่น เพื่อคุ้มครองเด็ก สตรี และกลุ่มเปราะบาง",
+            "background": [
+                (
+                    "paragraph",
+                    "<p>องค์กรสมาชิก คปค. 10 แห่ง และบ้านพักเด็กและครอบครัวจังหวัดเชียงรายลงนามในบันทึกข้อตกลง"
+                    "ความร่วมมือว่าด้วยการเสริมประสิทธิภาพกลไกการคุ้มครองเด็กระดับตำบล "
+                    "และผู้ว่าราชการจังหวัดให้การรับรองตารางการปฏิบัติงานของทีมสหวิชาชีพ</p>",
+                ),
+            ],
+            "timeline": [(datetime.date(year, 10, 1), "news", "เปิดให้ร่วมลงชื่อ")],
+        },
+        "en": {
+            "title": "Child protection in every sub-district of Chiang Rai",
+            "summary": "We ask Chiang Rai province to extend sub-district child protection to every sub-district "
+            "and to refer victims together with civil-society organisations, formally.",
+            "demand": "The Chiang Rai committee and its members ask the Governor of Chiang Rai and the Provincial "
+            "Office of Social Development and Human Security to extend the sub-district child protection "
+            "mechanism to every sub-district, and to set up a referral mechanism between civil-society "
+            "organisations and local government offices, to protect children, women and vulnerable people.",
+            "background": [
+                (
+                    "paragraph",
+                    "<p>Ten of the committee's members and the Chiang Rai Home for Children and Families signed an "
+                    "agreement to strengthen sub-district child protection, and the Governor endorsed the "
+                    "multidisciplinary team's working schedule.</p>",
+                ),
+            ],
+            "timeline": ["Signing opened"],
         },
     }
 
@@ -467,7 +540,7 @@ def _signatures(petition: PetitionPage, spec: dict, seed: int, year: int) -> int
         seed=seed,
         days=signing_days(petition, year=year, seed=seed),
         sources=SOURCES,
-        provinces=province_weights(),
+        provinces=province_weights(spec.get("provinces")),
         email_prefix=f"demo-{petition.slug}",
     )
 
@@ -534,7 +607,11 @@ def load(stdout=None) -> None:
         PartnerPage.objects.filter(slug__in=CO_SPONSOR_SLUGS, locale__language_code="th").order_by("slug")
     )
     year = campaign_year()
-    petitions = {"nightlife-4am": _nightlife(year), **PETITIONS}
+    petitions = {
+        "nightlife-4am": _nightlife(year),
+        **PETITIONS,
+        "chiang-rai-child-protection": _chiang_rai(campaign_day().year),
+    }
     generated = 0
     for seed, (slug, spec) in enumerate(petitions.items()):
         petition = _petition(index, slug, spec, targets, co_sponsors)
