@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from petitions.identity import PAPER_SOURCE
 from petitions.models import SignatureStatus, SignatureStatusCount
 from site_project import provinces
 
@@ -119,6 +120,8 @@ def by_source(scope: Scope, total: int) -> Chart:
         source = row["k"]
         if source in partners:
             label, note = partners[source], _("partner's link (%(source)s)") % {"source": source}
+        elif source == PAPER_SOURCE:
+            label, note = _("On paper (confirmed batches)"), ""
         else:
             label, note = source or _("Direct, no source"), ""
         bars.append(Bar(label, row["n"], note=note))

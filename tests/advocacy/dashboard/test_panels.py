@@ -12,10 +12,11 @@ from advocacy.pushes.models import Delivery, PolicyPush, Response, Stage
 from campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
 from campaigns.models import EventRSVP
 from petitions.factories import DecisionMakerFactory
+from petitions.identity import PAPER_SOURCE
 from petitions.models import CoSignatureStatus, OrganisationCoSignature, SignatureTally
 from site_project.factories import publish_translation
 
-from .helpers import TODAY, URL, count_in, many_tally_rows, reading
+from .helpers import TODAY, URL, count_in, many_tally_rows, reading, tallies
 
 
 def test_a_secretariat_member_sees_every_panel_with_its_summary_and_table(secretariat, signed):
@@ -238,3 +239,12 @@ def test_the_panels_read_in_thai_with_buddhist_era_dates(client_as, secretariat_
     page = client_as(reading(secretariat_member, "th")).get(URL).content.decode()
     assert "<title>เชียงราย: 120</title>" in page
     assert f"{TODAY.day} " in page and str(TODAY.year + 543) in page
+
+
+def test_paper_signatures_are_named_in_words_among_the_sources(secretariat, signed, petitions):
+    children, _nightlife = petitions
+    tallies(children, signatures=40, source=PAPER_SOURCE)
+    page = secretariat.get(URL).content.decode()
+    sources = page.split('id="panel-sources"', 1)[1]
+    assert '<th scope="row">On paper (confirmed batches)</th><td class="advocacy-number">40</td>' in sources
+    assert f'<th scope="row">{PAPER_SOURCE}</th>' not in sources
