@@ -30,7 +30,10 @@ def delete_scans(sender, instance, **kwargs) -> None:
             continue
         scan = getattr(instance, field.name)
         if scan and scan.name:
-            transaction.on_commit(lambda storage=scan.storage, name=scan.name: storage.delete(name))
+            # Robust: a disk that refuses is logged, and the deletion the editor asked for still answers.
+            transaction.on_commit(
+                lambda storage=scan.storage, name=scan.name: storage.delete(name), robust=True
+            )
 
 
 def connect() -> None:

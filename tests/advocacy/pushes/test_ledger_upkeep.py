@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from advocacy.dashboard.pushes import pushes_board
@@ -184,3 +185,26 @@ def test_the_board_and_the_public_page_say_when_a_push_was_won(
     assert "won on" in board and "in force from" in board
     page = client.get(PAGE).content.decode()
     assert "สำเร็จเมื่อ" in page and "มีผลตั้งแต่" in page
+
+
+def test_a_scan_the_disk_refuses_to_delete_does_not_undo_or_break_the_deletion(
+    client_as,
+    english_admin,
+    push,
+    deliver,
+    answer,
+    private_files,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    delivery, _response = scanned(deliver, answer)
+
+    def refuse(name):
+        raise PermissionError(name)
+
+    monkeypatch.setattr(type(delivery.acknowledgement.storage), "delete", lambda self, name: refuse(name))
+    delete_url = reverse("wagtailsnippets_advocacy_policypush:delete", args=[push.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(english_admin).post(delete_url)
+    assert response.status_code == 302
+    assert not PolicyPush.objects.exists()
