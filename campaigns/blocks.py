@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -80,6 +81,22 @@ class EventValue(blocks.StructValue):
         if self.get("start_time"):
             return datetime.datetime.combine(self["date"], self["start_time"])
         return self["date"]
+
+    def starts_at_moment(self) -> datetime.datetime | None:
+        """The moment it starts in the site's time zone (Bangkok): its start time, or its day's first minute."""
+        if not self.get("date"):
+            return None
+        return timezone.make_aware(
+            datetime.datetime.combine(self["date"], self.get("start_time") or datetime.time.min)
+        )
+
+    def has_started(self, now: datetime.datetime | None = None) -> bool:
+        start = self.starts_at_moment()
+        return start is not None and (now or timezone.now()) >= start
+
+    def rsvp_open(self, now: datetime.datetime | None = None) -> bool:
+        """Whether people may still say they will come: it takes RSVPs and has not started."""
+        return bool(self.get("takes_rsvp")) and not self.has_started(now)
 
     def json_ld(self) -> str:
         place = {"@type": "Place", "name": self.get("venue") or self.province_name()}

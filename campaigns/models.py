@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,6 +25,7 @@ from site_project.dates import display_date, display_year
 from site_project.fields import image_alt_field, image_field
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
 from site_project.models import BasePage
+from site_project.pagecache.freshness import fresh_seconds
 from site_project.share_cards import ShareCardText
 from site_project.video import allow_players
 
@@ -263,6 +265,18 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
     def event_block(self, block_id: str):
         return next((block for block in self.event_blocks() if block.id == block_id), None)
 
+    def next_rsvp_closing(self, now: datetime.datetime) -> datetime.datetime | None:
+        """When the next RSVP form on the page closes (its event starts), or None if none is open."""
+        return min(
+            (block.value.starts_at_moment() for block in self.event_blocks() if block.value.rsvp_open(now)),
+            default=None,
+        )
+
+    def rsvp_form_closes_within(self, seconds: int) -> bool:
+        now = timezone.now()
+        closing = self.next_rsvp_closing(now)
+        return closing is not None and closing <= now + datetime.timedelta(seconds=seconds)
+
     def theme_in_language(self):
         if self.theme_id is None:
             return None
@@ -350,6 +364,11 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        # A copy kept by the page cache (or a shared cache in front) is served for fresh_seconds() after it is
+        # made: a page whose RSVP form closes before then is not kept, so no copy offers a form after the event
+        # has started. The RSVP view refuses a late reply in any case.
+        if self.rsvp_form_closes_within(fresh_seconds()):
+            add_never_cache_headers(response)
         return allow_players(response) if self.has_video else response
 
 

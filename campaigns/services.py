@@ -20,13 +20,13 @@ from .models import CampaignPage, EventRSVP
 
 
 class RSVPClosed(Exception):
-    pass
+    """The event takes no RSVPs (any more): it is not on the page, or it has started or is over."""
 
 
 @transaction.atomic
 def record_rsvp(*, campaign: CampaignPage, block_id: str, data: dict, language: str = "") -> EventRSVP:
     event = campaign.event_block(block_id)
-    if event is None or not event.value.get("takes_rsvp"):
+    if event is None or not event.value.rsvp_open():  # no such event, no RSVPs, or it has started
         raise RSVPClosed(block_id)
     rsvp = EventRSVP.objects.create(
         campaign=campaign,

@@ -16,7 +16,7 @@ from site_project.video import allow_players
 
 from .forms import RSVPForm
 from .models import CampaignPage
-from .services import copy_campaign_to_year, record_rsvp
+from .services import RSVPClosed, copy_campaign_to_year, record_rsvp
 
 # The RSVP form carries no CSRF token, so that a campaign page is the same bytes for every anonymous reader and
 # the page cache (``site_project.pagecache``) serves one copy to all. It defends itself as the sign form does:
@@ -26,6 +26,7 @@ from .services import copy_campaign_to_year, record_rsvp
 # because a page's routes are all served by Wagtail's ``serve`` view, which the CSRF check guards.
 RSVP_RATE_LIMIT = "10/600"  # RSVPs from one address in ten minutes: a family or an office, not a flood
 RATE_LIMITED = 429
+RSVP_CLOSED = 410  # the event has started or is over: its form is gone for good
 
 
 @csrf_exempt
@@ -39,13 +40,18 @@ def rsvp(request, campaign_id: int, block_id: str):
     back_to_event = f"{campaign.get_url(request)}#event-{block_id}"
     if request.method != "POST":
         return redirect(back_to_event)
+    if not event.value.rsvp_open():
+        return _closed(request, campaign)
     form = RSVPForm.for_event(campaign, block_id, data=request.POST)
     if form.caught_in_honeypot():
         return _noted(request, back_to_event)  # nothing kept, and nothing a bot could learn from
     status = 400
     if form.is_valid():
         if not _too_many_from(request):
-            record_rsvp(campaign=campaign, block_id=block_id, data=form.cleaned_data)
+            try:
+                record_rsvp(campaign=campaign, block_id=block_id, data=form.cleaned_data)
+            except RSVPClosed:  # it started while the form was being checked
+                return _closed(request, campaign)
             return _noted(request, back_to_event)
         form.add_error(
             None, _("We have had many replies from your connection. Wait a few minutes, then send again.")
@@ -54,6 +60,16 @@ def rsvp(request, campaign_id: int, block_id: str):
     form.renew_token()
     response = campaign.render(request, context_overrides={"rsvp_forms": {block_id: form}})
     response.status_code = status
+    return allow_players(response) if campaign.has_video else response
+
+
+def _closed(request, campaign: CampaignPage):
+    """The campaign page again, whose event now says replies are closed, with a message at the top."""
+    messages.error(
+        request, _("This event has started or is over, so it no longer takes replies. Nothing was kept.")
+    )
+    response = campaign.render(request)
+    response.status_code = RSVP_CLOSED
     return allow_players(response) if campaign.has_video else response
 
 

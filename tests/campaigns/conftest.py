@@ -36,7 +36,7 @@ def petition(home):
     return publish_open_petition(PetitionIndexPageFactory(parent=home, slug="petitions"))
 
 
-# The campaign's walk, which takes RSVPs: an event block's value.
+# The campaign's walk on 25 November 2025, over now (so it takes no more RSVPs): an event block's value.
 EVENT = {
     "title": "เดินรณรงค์ที่หอนาฬิกา",
     "date": datetime.date(2025, 11, 25),
@@ -48,6 +48,8 @@ EVENT = {
     "description": "",
     "takes_rsvp": True,
 }
+# The same walk in a year to come, which takes RSVPs: the page's first event, the one ``event_block_id`` names.
+UPCOMING = {**EVENT, "date": datetime.date(2099, 11, 25)}
 
 
 def campaign_body(petition=None) -> list:
@@ -58,6 +60,7 @@ def campaign_body(petition=None) -> list:
             {"heading": "", "facts": [{"figure": "2,000+", "label": "คนที่เข้าร่วม", "source": "คปค. 2561"}]},
         ),
         ("video", {"url": VIDEO_URL, "title": "คลิปรณรงค์", "poster": None, "caption": ""}),
+        ("event", dict(UPCOMING)),
         ("event", dict(EVENT)),
     ]
     if petition is not None:
@@ -80,4 +83,5 @@ def campaign(campaign_index, theme, petition):
 
 
 def event_block_id(page) -> str:
+    """The page's first event: in ``campaign_body``, the upcoming walk."""
     return next(block.id for block in page.body if block.block_type == "event")

