@@ -27,6 +27,11 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def verify_cache_key(code: str) -> str:
+    """Where the verify page's answer for dossier ``code`` is cached (cleared when the dossier is made)."""
+    return f"dossiers:verify:{code}"
+
+
 class DossierFileField(PrivateFileField):
     def __init__(self, *args, kind: str = "pdf", **kwargs):
         self.kind = kind

@@ -25,7 +25,7 @@ from site_project import provinces
 from . import tasks
 from .annex import write_annex
 from .digest import compute_digest
-from .models import Dossier, DossierStatus
+from .models import Dossier, DossierStatus, verify_cache_key
 from .render import render_pdf, translations_of
 from .totals import petition_totals
 
@@ -117,7 +117,3 @@ def _write_annex(dossier: Dossier, *, name: str) -> int:
         out.seek(0)
         dossier.annex.save(name, File(out), save=False)
     return pages
-
-
-def verify_cache_key(code: str) -> str:
-    return f"dossiers:verify:{code}"

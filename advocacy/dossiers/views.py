@@ -134,5 +134,6 @@ def verify(request, code: str):
         "check": check,
         "matches": check.verdict == Verdict.MATCHES,
         "moved_on": check.verdict == Verdict.MOVED_ON,
+        "checking": check.verdict == Verdict.CHECKING,
     }
     return render(request, "advocacy/dossiers/verify.html", context)

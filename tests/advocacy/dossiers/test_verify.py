@@ -1,11 +1,14 @@
 """The public verify page: a fixed number of queries however many signatures, no recount on a reload, and the
 same page in every language."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from advocacy.dossiers import verification
 from petitions.factories import SignatureFactory
 from petitions.models import SignatureStatus
 
@@ -53,3 +56,22 @@ def test_the_verify_page_answers_in_every_language(client, make_dossier, petitio
 
     assert response.status_code == 200
     assert f'lang="{language}"' in response.content.decode()
+
+
+def test_with_a_worker_the_first_visitor_is_told_the_check_is_under_way_and_later_ones_get_the_answer(
+    client, make_dossier, petition, signatures, monkeypatch
+):
+    dossier = make_dossier(petition)
+    queued = []
+    worker = SimpleNamespace(
+        check_dossier_task=SimpleNamespace(enqueue=lambda **kwargs: queued.append(kwargs))
+    )
+    monkeypatch.setattr(verification, "tasks", worker)  # a queue whose worker has not run yet
+
+    first = client.get(f"/en/verify/{dossier.code}/").content.decode()
+    client.get(f"/en/verify/{dossier.code}/")  # a second visitor meanwhile queues no second recount
+
+    assert "being compared with the digest" in first
+    assert queued == [{"dossier_id": dossier.pk}]
+    verification.recheck_dossier(dossier_id=dossier.pk)  # the worker's turn
+    assert "still give this digest" in client.get(f"/en/verify/{dossier.code}/").content.decode()
