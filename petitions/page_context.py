@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from site_project import related
 from site_project.public_url import absolute_url
 
 from . import abuse
@@ -99,10 +100,43 @@ def petition_page_context(*, petition, request) -> dict:
     return {
         **content,
         "sign": sign,
+        "sign_anchor": f"sign-heading-{petition.pk}",  # the sign form's heading (``_sign_form.html``)
+        "outcome": _outcome(content["timeline"]),
         "page_url": sign["page_url"],
         "recent_signers": recent_signers(canonical_petition_id(petition.pk)),
         "can_cosign": _can_cosign(request),
     }
+
+
+def confirmed_context(*, petition, request) -> dict:
+    """What the page after confirming shows: sharing, the count and goal, whom the coalition takes the petition
+    to and where it stands (its timeline, with the policy push's next step), the campaigns that carry it (from
+    ``campaigns``, through ``site_project.related``) and the co-sponsoring partners. Nothing in it is the reader's:
+    the page cache serves one copy to everyone who confirmed."""
+    sign = sign_context(petition, request)
+    content = petition_content(petition, request)
+    return {
+        "sign": sign,
+        "targets": content["targets"],
+        "co_sponsors": content["co_sponsors"],
+        "next_step": _next_step(content["timeline"]),
+        "campaigns": related.collect(petition).get("carrying_campaigns", []),
+    }
+
+
+def _outcome(timeline: list[dict]) -> dict | None:
+    """The latest outcome entry of the timeline (won, lost…), for a closed petition's page."""
+    return next((entry for entry in timeline if entry["kind"] == "outcome"), None)
+
+
+# Timeline states that say the coalition is waiting for someone (a policy push's delivery awaiting its answer).
+WAITING_STATES = frozenset({"awaiting", "overdue", "very_overdue"})
+
+
+def _next_step(timeline: list[dict]) -> dict | None:
+    """What the petition awaits (an answer a policy push is waiting for), or else its latest news."""
+    waiting = (entry for entry in timeline if entry["state"] in WAITING_STATES)
+    return next(waiting, None) or next(iter(timeline), None)
 
 
 def _can_cosign(request) -> bool:

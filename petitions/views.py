@@ -201,11 +201,11 @@ def confirmed(request, petition_id: int):
     if petition is None:
         raise Http404(_("No such petition."))
     context = {
-        "state": services.TokenState.CONFIRMED.value,
+        **page_context.confirmed_context(petition=petition, request=request),
         "petition": petition,
         "sensitive": petition.is_sensitive,
     }
-    return render(request, "petitions/confirm.html", context)
+    return render(request, "petitions/confirmed.html", context)
 
 
 def _partner_titles(partner_ids: set[int]) -> dict[int, str]:

@@ -30,3 +30,30 @@
   }
   window.setInterval(refresh, 20000);
 })();
+
+/* The sign button at the top of a petition page is a plain link to the form. With IntersectionObserver it stays on
+   screen, at the bottom, once its place has scrolled away, and hides while the form is in view. */
+(function () {
+  "use strict";
+  var cta = document.querySelector("[data-sign-cta]");
+  if (!cta || !("IntersectionObserver" in window)) { return; }
+  var link = cta.querySelector("a");
+  var heading = document.getElementById(link.getAttribute("href").slice(1));
+  var form = heading && heading.closest("section");
+  if (!form) { return; }
+  var placeVisible = true;
+  var formVisible = false;
+
+  function update() {
+    cta.classList.toggle("petition-cta--floating", !placeVisible && !formVisible);
+    cta.classList.toggle("petition-cta--hidden", formVisible);
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.target === cta) { placeVisible = entry.isIntersecting; } else { formVisible = entry.isIntersecting; }
+    });
+    update();
+  });
+  observer.observe(cta);
+  observer.observe(form);
+})();
