@@ -317,7 +317,7 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
 
     def related_petitions(self, stories=(), limit: int = 3) -> list:
         """Live petitions in this language linked from this campaign's stories or run by its co-organisers,
-        leaving out those already embedded in the page."""
+        leaving out those already embedded in the page; those a visitor can sign first."""
         condition = Q(
             translation_key__in=[s.related_petition.translation_key for s in stories if s.related_petition]
         )
@@ -330,7 +330,7 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
             .filter(condition, locale_id=self.locale_id)
             .exclude(translation_key__in=self.embedded_petition_keys())
             .distinct()
-            .order_by("-first_published_at")[:limit]
+            .signable_first()[:limit]
         )
 
     def share_card_text(self) -> ShareCardText:
