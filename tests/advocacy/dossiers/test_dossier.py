@@ -9,9 +9,10 @@ from django.urls import reverse
 from advocacy.dossiers.digest import compute_digest, grouped
 from advocacy.dossiers.models import DossierStatus
 from advocacy.dossiers.totals import petition_totals
+from partners.factories import PartnerPageFactory
 from petitions import services
 from petitions.factories import PaperBatchFactory
-from petitions.models import Signature
+from petitions.models import CoSignatureStatus, OrganisationCoSignature, Signature
 
 from .conftest import THAI_TITLE, confirmed
 
@@ -164,3 +165,22 @@ def test_the_annex_of_a_sensitive_petition_lists_only_who_chose_to_show_their_na
     text = pdf_text(dossier.annex.path)
     assert signatures[0].name in text
     assert signatures[1].name not in text
+
+
+def test_the_dossier_names_the_co_signing_organisations_with_their_statements_and_the_targets(
+    make_dossier, petition, signatures, partner
+):
+    OrganisationCoSignature.objects.create(
+        petition=petition, partner=partner, statement="เราสนับสนุนข้อเรียกร้องนี้", status=CoSignatureStatus.APPROVED
+    )
+    OrganisationCoSignature.objects.create(
+        petition=petition,
+        partner=PartnerPageFactory(parent=partner.get_parent(), title="องค์กรที่รออนุมัติ"),
+        statement="ยังไม่อนุมัติ",
+    )
+
+    text = squeeze(pdf_text(make_dossier(petition).pdf.path))
+
+    assert squeeze(partner.title) in text and squeeze("เราสนับสนุนข้อเรียกร้องนี้") in text
+    assert squeeze("องค์กรที่รออนุมัติ") not in text
+    assert squeeze(str(petition.targets.get().institution)) in text
