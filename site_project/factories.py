@@ -1,37 +1,40 @@
 """Factories for the cross-cutting models, shared by the tests and the demo content."""
 
-import io
+import hashlib
 
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.db import transaction
 from factory.django import DjangoModelFactory
-from PIL import Image as PillowImage
-from PIL import ImageDraw
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from .demo_illustrations import HEIGHT, ILLUSTRATED, WIDTH, draw_illustration
 from .models import Footer, HelpLine, HomePage, MainMenu, StandardPage
 
 
-def demo_image(title: str, colour: tuple[int, int, int]):
-    """A plain 1200 × 630 picture made in memory, so the demo needs no network and no photos of people."""
+def demo_image(title: str, colour: tuple[int, int, int], *, motif: str | None = None):
+    """The demo's illustration for ``title`` (see ``demo_illustrations``): made in memory, so the demo needs no
+    network and no photos of people, and found again by title. One drawn before the illustrations (striped) is
+    redrawn in place, its renditions dropped; ``colour`` is the item's own, used by the coalition motif."""
     existing = get_image_model().objects.filter(title=title).first()
-    if existing is not None:
+    if existing is not None and ILLUSTRATED in existing.file.name:
         return existing
-    picture = PillowImage.new("RGB", (1200, 630), colour)
-    draw = ImageDraw.Draw(picture)
-    for step in range(0, 1200, 60):
-        draw.line([(step, 630), (step + 300, 0)], fill=tuple(min(255, c + 40) for c in colour), width=18)
-    output = io.BytesIO()
-    picture.save(output, format="PNG")
+    picture = get_image_model()(title=title) if existing is None else existing
+    if existing is not None:
+        existing.renditions.all().delete()
+        existing.file.delete(save=False)
+    data = draw_illustration(title, motif=motif, colour=colour)
     slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40]
-    return get_image_model().objects.create(
-        title=title, file=ContentFile(output.getvalue(), name=f"{slug}.png")
-    )
+    # Stored before the row is saved, so the upload hook does not re-encode a picture that has no metadata.
+    picture.file.save(f"{slug}-{ILLUSTRATED}.png", ContentFile(data), save=False)
+    picture.width, picture.height, picture.file_size = WIDTH, HEIGHT, len(data)
+    picture.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+    picture.save()
+    return picture
 
 
 def locale(language_code: str = "th") -> Locale:
