@@ -3,6 +3,9 @@
 The chrome is the same for every page in a language, so it is built from the database once and kept in the
 cache under the content version, which changes when an editor changes a menu, footer, help line, site setting
 or publishes a page (see ``pagecache.signals``).
+
+A language without its own menu, footer or help lines shows the default language's; every text shown in a
+language other than the page's carries that language (``lang``), for the template's ``lang`` attribute.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ class Link:
     text: str
     url: str
     is_external: bool = False
+    lang: str = ""  # the text's language when it is not the page's
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class HelpLineEntry:
     tel_url: str
     description: str
     hours: str
+    lang: str = ""  # the entry's language when it is not the page's
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Chrome:
     footer_links: list[Link] = field(default_factory=list)
     help_lines: list[HelpLineEntry] = field(default_factory=list)
     home_urls: dict[str, str] = field(default_factory=dict)
+    lang: str = ""  # the language of the name, tagline and address when it is not the page's
 
     def home_url(self) -> str:
         language_code = translation.get_language() or "th"
@@ -59,34 +65,65 @@ def _in_language(queryset, language_code: str):
     return found[0] if found else None
 
 
-def _links(stream, language_code: str, request) -> list[Link]:
-    """The stream's links, with every linked page's translation found in one query."""
+def _other(code: str, language_code: str) -> str:
+    """``code`` if it is not the page's language, for a ``lang`` attribute; else empty."""
+    return code if code and code != language_code else ""
+
+
+def _links(snippet, stream, language_code: str, request) -> list[Link]:
+    """The stream's links, each to the linked page's translation in the language where there is one (found in
+    one query for the whole stream). A label is in the snippet's language; a page's title in the page's."""
     values = [block.value for block in stream or []]
     keys = [value["page"].translation_key for value in values if value.get("page")]
     translations = {}
     if keys:
-        pages = Page.objects.live().filter(translation_key__in=keys, locale__language_code=language_code)
+        pages = (
+            Page.objects.live()
+            .filter(translation_key__in=keys, locale__language_code=language_code)
+            .select_related("locale")
+        )
         translations = {page.translation_key: page for page in pages}
-    return [
-        Link(value.text(translations), value.url(translations, request), value.is_external())
-        for value in values
-    ]
+    snippet_language = snippet.locale.language_code if snippet is not None else language_code
+    links = []
+    for value in values:
+        page = value.page_in_language(translations)
+        if value.get("label") or page is None:
+            text_language = snippet_language if value.get("label") else ""
+        else:
+            text_language = (
+                language_code if page.translation_key in translations else page.locale.language_code
+            )
+        links.append(
+            Link(
+                value.text(translations),
+                value.url(translations, request),
+                value.is_external(),
+                _other(text_language, language_code),
+            )
+        )
+    return links
 
 
 def _build(language_code: str, request=None) -> Chrome:
     menu = _in_language(MainMenu.objects.select_related("locale"), language_code)
     footer = _in_language(Footer.objects.select_related("locale"), language_code)
     help_lines = list(HelpLine.objects.filter(locale__language_code=language_code))
+    help_language = ""
     if not help_lines:
         help_lines = list(HelpLine.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+        help_language = _other(settings.LANGUAGE_CODE, language_code)
     homes = HomePage.objects.live().select_related("locale")
     return Chrome(
         organisation_name=footer.organisation_name if footer else "Phakhi",
         tagline=footer.tagline if footer else "",
         address=footer.address if footer else "",
-        menu=_links(menu.items if menu else None, language_code, request),
-        footer_links=_links(footer.links if footer else None, language_code, request),
-        help_lines=[HelpLineEntry(h.name, h.number, h.tel_url, h.description, h.hours) for h in help_lines],
+        lang=_other(footer.locale.language_code, language_code) if footer else "",
+        menu=_links(menu, menu.items if menu else None, language_code, request),
+        footer_links=_links(footer, footer.links if footer else None, language_code, request),
+        help_lines=[
+            HelpLineEntry(h.name, h.number, h.tel_url, h.description, h.hours, help_language)
+            for h in help_lines
+        ],
         home_urls={home.locale.language_code: home.get_url(request) for home in homes},
     )
 
