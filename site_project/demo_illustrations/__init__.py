@@ -74,8 +74,8 @@ ALT_TEXT = {
         "Thai flag.",
     },
     "coalition": {
-        "th": "ภาพวาด ผู้คนหลากสียืนเรียงกันใต้หัวใจสีแดง ภาคีเครือข่ายที่ทำงานร่วมกัน",
-        "en": "Drawing: people of many colours standing side by side under a red heart: partners working together.",
+        "th": "ภาพวาด ผู้คนหลากสียืนเรียงกันใต้รูปหัวใจ ภาคีเครือข่ายที่ทำงานร่วมกัน",
+        "en": "Drawing: people of many colours standing side by side under a heart: partners working together.",
     },
 }
 
