@@ -25,6 +25,7 @@ from site_project import demo_loaders
 from site_project.dates import buddhist_year
 from site_project.factories import demo_image, locale, publish_translation, section_index
 
+from . import demo_km_my
 from .demo_key_dates import JULY_30, MOTHERS_DAY
 from .factories import CampaignIndexPageFactory, CampaignPageFactory, CampaignThemeFactory
 from .models import CampaignIndexPage, CampaignPage, CampaignTheme, EventRSVP
@@ -448,10 +449,11 @@ def _rsvps(campaign: CampaignPage, seed: int) -> int:
 
 
 def load(stdout=None) -> dict:
-    index = section_index(CampaignIndexPageFactory, "campaigns", INDEX).get("th")
+    index = section_index(CampaignIndexPageFactory, "campaigns", {**INDEX, **demo_km_my.INDEX}).get("th")
     if index is None:
         return {}
     themes = _themes()
+    demo_km_my.translate_themes()
     petition = featured_petition()
     toolkit = _toolkit_document()
     year = campaign_year()
@@ -467,6 +469,7 @@ def load(stdout=None) -> dict:
     campaigns["songkran-2025"] = _campaign(index, SONGKRAN, themes, petition=petition)
     for key_date in (MOTHERS_DAY, JULY_30):
         campaigns[key_date["slug"]] = _campaign(index, key_date, themes)
+    demo_km_my.translate_campaign(campaigns.get(demo_km_my.CAMPAIGN_SLUG))
     rsvps = _rsvps(campaigns[f"25-november-{year}"], seed=year)
     if stdout is not None:
         stdout.write(f"Campaigns: {len(campaigns)} in Thai and English; {rsvps} RSVPs to this year's events.")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from site_project import demo_loaders
 from site_project.factories import locale, section_index
 
-from . import seed_data
+from . import demo_km_my, seed_data
 from .factories import PartnerIndexPageFactory, PartnerPageFactory, ensure_vocabularies
 from .models import (
     Invitation,
@@ -197,7 +197,7 @@ def reset() -> None:
 
 def load(stdout=None) -> None:
     ensure_vocabularies()
-    indexes = section_index(PartnerIndexPageFactory, "partners", INDEX)
+    indexes = section_index(PartnerIndexPageFactory, "partners", {**INDEX, **demo_km_my.INDEX})
     for index in indexes.values():
         ensure_review_workflow(index_page=index)
     partners = []
@@ -205,6 +205,7 @@ def load(stdout=None) -> None:
         thai = _thai_partner(indexes["th"], data, number)
         _english_partner(thai, data)
         partners.append((data, thai))
+    demo_km_my.load_cambodian_partners(indexes)
     lines = _representatives(partners)
     _write_accounts(lines)
     _documents()

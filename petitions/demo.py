@@ -31,6 +31,7 @@ from site_project import demo_loaders
 from site_project.factories import locale, section_index
 from site_project.provinces import OUTSIDE_THAILAND, PROVINCES
 
+from . import demo_km_my
 from .factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
 from .models import (
     CoSignatureStatus,
@@ -601,7 +602,7 @@ def reset() -> None:
 
 @transaction.atomic
 def load(stdout=None) -> None:
-    index = section_index(PetitionIndexPageFactory, "petitions", INDEX)["th"]
+    index = section_index(PetitionIndexPageFactory, "petitions", {**INDEX, **demo_km_my.INDEX})["th"]
     targets = _targets()
     co_sponsors = list(
         PartnerPage.objects.filter(slug__in=CO_SPONSOR_SLUGS, locale__language_code="th").order_by("slug")
@@ -617,6 +618,7 @@ def load(stdout=None) -> None:
         petition = _petition(index, slug, spec, targets, co_sponsors)
         generated += _signatures(petition, spec, seed, year)
     co_signed = _co_signatures(featured_petition())
+    demo_km_my.translate_petition(featured_petition())
     count_everything()
     if stdout is not None:
         stdout.write(

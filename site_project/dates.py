@@ -8,6 +8,7 @@ The one place the site turns a date into words, for pages, e-mails and the admin
 import datetime
 
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_noop
 
 BUDDHIST_ERA_OFFSET = 543
 """The Buddhist Era counts from 543 BCE: 2025 CE is B.E. 2568."""
@@ -39,6 +40,23 @@ THAI_MONTHS_SHORT = (
     "ต.ค.",
     "พ.ย.",
     "ธ.ค.",
+)
+
+# Django's month names ("j F Y"), kept in this project's catalogues: Django's own Burmese catalogue has none,
+# and a name missing in Khmer or Burmese would fall back to the default language's, Thai.
+MONTH_NAMES = (
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
 )
 
 

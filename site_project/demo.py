@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Collection, Page, Site
 
-from . import demo_loaders
+from . import demo_km_my, demo_loaders
 from .factories import (
     FooterFactory,
     HelpLineFactory,
@@ -281,10 +281,10 @@ def _standard_pages(homes: dict[str, HomePage]) -> dict[str, dict[str, Page]]:
         fields = {**_page_fields(languages["th"]), "last_reviewed": reviewed}
         if thai is None:
             thai = StandardPageFactory(parent=homes["th"], slug=slug, **fields)
-        pages[slug] = {
-            "th": thai.specific,
-            "en": publish_translation(thai, "en", **_page_fields(languages["en"])),
-        }
+        pages[slug] = {"th": thai.specific}
+        for code, texts in {**languages, **demo_km_my.STANDARD_PAGES.get(slug, {})}.items():
+            if code != "th":
+                pages[slug][code] = publish_translation(thai, code, **_page_fields(texts))
     return pages
 
 
@@ -327,7 +327,9 @@ def _chrome(homes: dict[str, HomePage], pages: dict[str, dict[str, Page]]) -> No
         thai_line = HelpLine.objects.filter(locale=locale("th"), number=number).first()
         if thai_line is None:
             thai_line = HelpLineFactory(locale=locale("th"), number=number, sort_order=order)
-        for code in ("th", "en"):
+        names = {**names, **demo_km_my.HELP_LINES.get(number, {})}
+        hours = {**hours, **demo_km_my.HELP_LINE_HOURS}
+        for code in names:
             line = thai_line if code == "th" else thai_line.get_translation_or_none(locale(code))
             if line is None:
                 line = thai_line.copy_for_translation(locale(code))

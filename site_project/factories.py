@@ -71,11 +71,11 @@ def publish_translation(page: Page, language_code: str, *, update: bool = True, 
 
 
 def section_index(factory, slug: str, texts: dict[str, dict]) -> dict[str, Page]:
-    """A section's index page under the Thai home page and its English translation, by language code.
+    """A section's index page under the Thai home page and its translations, by language code.
 
-    The Thai page is made by ``factory`` with ``texts["th"]`` if there is none with ``slug`` yet, and the
-    English one from ``texts["en"]`` if it is missing; both are left alone once made. Empty while the site has
-    no Thai home page.
+    The Thai page is made by ``factory`` with ``texts["th"]`` if there is none with ``slug`` yet, and each
+    other language in ``texts`` (English, Khmer, Burmese) from its texts if it is missing; all are left alone
+    once made. Empty while the site has no Thai home page.
     """
     thai_home = HomePage.objects.filter(locale__language_code="th").first()
     if thai_home is None:
@@ -83,7 +83,12 @@ def section_index(factory, slug: str, texts: dict[str, dict]) -> dict[str, Page]
     thai = factory._meta.model.objects.child_of(thai_home).filter(slug=slug).first()
     if thai is None:
         thai = factory(parent=thai_home, slug=slug, **texts["th"])
-    return {"th": thai, "en": publish_translation(thai, "en", update=False, **texts["en"])}
+    translated = {
+        code: publish_translation(thai, code, update=False, **fields)
+        for code, fields in texts.items()
+        if code != "th"
+    }
+    return {"th": thai, **translated}
 
 
 def _stored(page: Page, name: str):

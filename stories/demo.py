@@ -15,6 +15,7 @@ from petitions.demo import featured_petition
 from site_project import demo_loaders
 from site_project.factories import demo_image, locale, publish_translation, section_index
 
+from . import demo_km_my
 from .factories import StoryIndexPageFactory, StoryPageFactory
 from .models import WEBSITE, StoryConsent, StoryIndexPage, StoryPage, StorySubmission, Storyteller
 
@@ -289,11 +290,12 @@ def _submissions() -> int:
 
 
 def load(stdout=None) -> dict:
-    index = section_index(StoryIndexPageFactory, "stories", INDEX).get("th")
+    index = section_index(StoryIndexPageFactory, "stories", {**INDEX, **demo_km_my.INDEX}).get("th")
     if index is None:
         return {}
     petition = featured_petition()
     stories = {data["slug"]: _story(index, data, petition) for data in STORIES}
+    demo_km_my.translate_story(stories[demo_km_my.STORY_SLUG])
     submitted = _submissions()
     if stdout is not None:
         stdout.write(
