@@ -144,13 +144,21 @@ register_snippet(PolicyPushViewSet)
 
 # --- Delivery dossiers: "Make the delivery dossier" on a push and on a petition (/admin/advocacy/dossiers/) ----
 # (advocacy/dossiers/; this section belongs to the dossiers)
+from django.contrib.auth.models import Permission  # noqa: E402
 from wagtail.snippets.action_menu import ActionMenuItem  # noqa: E402
 
 from petitions.models import PetitionPage  # noqa: E402
 
 from .dossiers import urls as dossier_urls  # noqa: E402
-from .dossiers.views import VIEW_PERMISSION  # noqa: E402
+from .dossiers.views import MAKE_PERMISSION, VIEW_PERMISSION  # noqa: E402
 from .pushes.models import PolicyPush  # noqa: E402
+
+
+@hooks.register("register_permissions")
+def register_dossier_permissions():
+    """Lets an administrator give another group the right to make and download dossiers (Settings › Groups)."""
+    codenames = [permission.split(".")[1] for permission in (MAKE_PERMISSION, VIEW_PERMISSION)]
+    return Permission.objects.filter(content_type__app_label="advocacy", codename__in=codenames)
 
 
 @hooks.register("register_admin_urls")

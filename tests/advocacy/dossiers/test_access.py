@@ -115,3 +115,9 @@ def test_a_petition_in_the_page_explorer_offers_the_button_to_who_may_make_dossi
     assert url in staff.get(edit).content.decode()
     assert url in staff.get(explorer).content.decode()
     assert url not in client_as(editor).get(explorer).content.decode()
+
+
+def test_an_administrator_can_give_another_group_the_dossier_permissions(client_as, admin_user):
+    page = client_as(admin_user).get(reverse("wagtailusers_groups:add")).content.decode()
+
+    assert "<h3>เอกสารยื่นข้อเรียกร้อง</h3>" in page  # the row of the dossier permissions (add, view)
