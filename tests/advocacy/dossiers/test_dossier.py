@@ -184,3 +184,14 @@ def test_the_dossier_names_the_co_signing_organisations_with_their_statements_an
     assert squeeze(partner.title) in text and squeeze("เราสนับสนุนข้อเรียกร้องนี้") in text
     assert squeeze("องค์กรที่รออนุมัติ") not in text
     assert squeeze(str(petition.targets.get().institution)) in text
+
+
+def test_a_burmese_section_speaks_english_where_no_burmese_translation_exists_yet(
+    make_dossier, petition, signatures
+):
+    dossier = make_dossier(petition, languages=["my"])
+
+    text = pdf_text(dossier.pdf.path)
+
+    assert text.count("How the signatures were checked") == 2  # the English section and the Burmese one
+    assert text.count("วิธีตรวจสอบรายชื่อ") == 1  # only the Thai section: no Thai fallback in the Burmese one
