@@ -81,18 +81,22 @@ def mothers_day(canvas: Canvas):
     for index, (x, y) in enumerate(garland[::2]):
         jasmine(canvas, x, y, 17 if index % 2 else 13, turn=index)
     for x, y in (garland[10], garland[40]):
-        canvas.line([(x, y), (x, y + 90)], mix(LEAF, INK, 0.2), 4)
-        canvas.circle(x, y + 100, 16, ACCENT)
-        canvas.circle(x, y + 100, 8, mix(ACCENT, FOCUS, 0.4))
+        canvas.line([(x, y), (x, y + 70)], mix(LEAF, INK, 0.2), 4)
+        canvas.ellipse(x - 16, y + 96, 14, 7, LEAF)
+        canvas.ellipse(x + 16, y + 96, 14, 7, LEAF)
+        canvas.circle(x, y + 88, 20, ACCENT)
+        canvas.circle(x, y + 88, 12, mix(ACCENT, FOCUS, 0.35), outline=ACCENT, width=3)
+        for step in range(4):
+            canvas.ellipse(x - 9 + step * 6, y + 122 + step % 2 * 6, 5, 10, PAPER)
     mother, child = BRAND, mix(ACCENT, FOCUS, 0.25)
     canvas.polygon([(470, 640), (530, 400), (670, 400), (730, 640)], mother)
     canvas.circle(600, 380, 80, mother)
     canvas.circle(600, 275, 60, mix(SKIN, INK, 0.25))
     canvas.circle(600, 240, 52, mix(BRAND_DARK, INK, 0.5))
     canvas.circle(648, 218, 24, mix(BRAND_DARK, INK, 0.5))
-    canvas.pieslice(640, 520, 80, 110, 180, 360, child)
+    canvas.ellipse(640, 482, 74, 76, child)
     canvas.circle(640, 380, 42, mix(SKIN, PAPER, 0.1))
-    canvas.arc(600, 470, 120, 70, 10, 170, mix(BRAND, PAPER, 0.2), 34)
+    canvas.arc(600, 480, 125, 75, 10, 170, mix(BRAND, PAPER, 0.2), 36)
 
 
 def july_30(canvas: Canvas):
