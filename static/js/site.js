@@ -26,6 +26,16 @@
     });
   }
 
+  // The header's menu: open on wide screens, where its button is hidden (browsers without ::details-content
+  // would otherwise keep it folded), folded on phones.
+  var menu = document.querySelector("[data-site-menu]");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 56rem)");
+    var follow = function () { menu.open = wide.matches; };
+    follow();
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+  }
+
   // Share buttons: use the Web Share API where the phone offers it.
   document.querySelectorAll("[data-share]").forEach(function (button) {
     if (!navigator.share) { return; }
