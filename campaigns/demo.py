@@ -23,6 +23,7 @@ from partners.models import PartnerPage
 from petitions.demo import FAMILY_NAMES, GIVEN_NAMES, campaign_year, featured_petition
 from site_project import demo_loaders
 from site_project.dates import buddhist_year
+from site_project.demo_illustrations import demo_alt
 from site_project.factories import demo_image, locale, publish_translation, section_index
 
 from . import demo_km_my
@@ -379,7 +380,7 @@ def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -
         body=data["th"]["body"] + extra_th,
         theme=themes[data["theme"]],
         hero_image=image,
-        hero_image_alt="",
+        hero_image_alt=demo_alt(data["en"]["title"])["th"],
         **synced,
     )
     thai.co_organisers.set(_partners(data.get("partners", PARTNER_SLUGS)))
@@ -394,7 +395,13 @@ def _campaign(index, data: dict, themes: dict, *, petition=None, toolkit=None) -
         ],
     )
     publish_translation(
-        thai, "en", update=False, title=data["en"]["title"], intro=data["en"]["intro"], body=english_body
+        thai,
+        "en",
+        update=False,
+        title=data["en"]["title"],
+        intro=data["en"]["intro"],
+        body=english_body,
+        hero_image_alt=demo_alt(data["en"]["title"])["en"],
     )
     return thai
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from petitions.demo import featured_petition
 from site_project import demo_loaders
+from site_project.demo_illustrations import demo_alt
 from site_project.factories import demo_image, locale, publish_translation, section_index
 
 from . import demo_km_my
@@ -241,6 +242,7 @@ def _story(index, data: dict, petition) -> StoryPage:
         storyteller=_storyteller(data["storyteller"]),
         story_date=data["story_date"],
         image=None if data["sensitive"] else demo_image(data["en"]["title"], data["colour"]),
+        image_alt="" if data["sensitive"] else demo_alt(data["en"]["title"])["th"],
         related_campaign=campaign,
         related_petition=petition,
         is_sensitive=data["sensitive"],
@@ -262,6 +264,7 @@ def _story(index, data: dict, petition) -> StoryPage:
         "en",
         update=False,
         **{key: data["en"][key] for key in ("title", "intro", "content_warning", "pull_quote", "body")},
+        image_alt=thai.image_alt and demo_alt(data["en"]["title"])["en"],
     )
     # Dated as if published on the site a week after the story (or its consent), not when the demo was loaded:
     # the Article data search engines read (datePublished) and the listings' order come from these.

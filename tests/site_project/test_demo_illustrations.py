@@ -9,8 +9,10 @@ from PIL import Image as PillowImage
 from PIL import ImageChops, ImageStat
 from wagtail.images import get_image_model
 
+from campaigns.models import CampaignPage
 from site_project.demo_illustrations import MOTIFS, demo_alt, draw_illustration, motif_for
 from site_project.factories import demo_image
+from stories.models import StoryPage
 
 
 def picture(data: bytes) -> PillowImage.Image:
@@ -110,3 +112,14 @@ def test_a_striped_demo_image_from_before_is_redrawn_in_place(db):
     assert not image.renditions.exists()  # no card keeps showing the stripes
     with image.open_file() as stored:
         assert len(picture(stored.read()).convert("RGB").getcolors(maxcolors=1_000_000)) > 100
+
+
+def test_the_demo_describes_its_campaign_and_story_pictures_in_thai_and_english(demo):
+    campaigns = CampaignPage.objects.filter(locale__language_code__in=("th", "en"), hero_image__isnull=False)
+    stories = StoryPage.objects.filter(locale__language_code__in=("th", "en"), image__isnull=False)
+    assert campaigns.exists() and stories.exists()
+    for page in [*campaigns, *stories]:
+        alt = page.hero_image_alt if isinstance(page, CampaignPage) else page.image_alt
+        language = page.locale.language_code
+        title = (page.hero_image if isinstance(page, CampaignPage) else page.image).title
+        assert alt == demo_alt(title)[language], page.title
