@@ -174,7 +174,8 @@ class Checks:
 
     def measure_annex(self, pk=None) -> None:
         """The dossier's signer annex (``bench/annex.py``), each in a fresh process: of petition ``pk`` (by default
-        the one with the most counted signatures) read from the database, and of 500,000 made-up signers.
+        the one with the most counted signatures) read from the database, and of 500,000 made-up signers; and the
+        dossier itself of that petition (``bench/dossier.py``).
         ``BENCH_ONLY`` without "annex" leaves it out."""
         if self.only and not any(word in "signer annex" for word in self.only):
             return
@@ -188,6 +189,8 @@ class Checks:
         for key, args in runs.items():
             result = _peak_rss_of([PYTHON, "-m", "bench.annex", *args], env)["result"]
             self.annex[key] = result or {"reason": f"python -m bench.annex {' '.join(args)} failed"}
+        dossier = _peak_rss_of([PYTHON, "-m", "bench.dossier", str(pk or "largest")], env)["result"]
+        self.annex["dossier"] = dossier or {"reason": "python -m bench.dossier failed"}
 
 
 def _peak_rss_of(command: list[str], env: dict) -> dict:

@@ -201,10 +201,21 @@ def annex_lines(annex: dict) -> str:
             + f", memory +{result['growth_mib']} MiB "
             f"(peak {result['rss_peak_mib']} MiB): {_met(result['met'])}"
         )
-    return (
+    lines = (
         "Signer annex, streamed PDF (target < 120 s for 500,000 rows, memory flat: < 50 MiB growth): "
         + "; ".join(parts)
         + "."
+    )
+    dossier = annex.get("dossier")
+    if not dossier:
+        return lines
+    if "reason" in dossier:
+        return f"{lines}\n\nDelivery dossier (target < 30 s at any size): not available: {dossier['reason']}."
+    return (
+        f"{lines}\n\nDelivery dossier of the largest petition, Thai and English (target < 30 s at any size): "
+        f"{dossier['signatures']:,} signatures digested and the PDF ({dossier['pdf_kib']} KiB) in "
+        f"{dossier['seconds']} s ({dossier['cpu_seconds']} s of CPU), memory +{dossier['growth_mib']} MiB: "
+        f"{_met(dossier['met'])}."
     )
 
 

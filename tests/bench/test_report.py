@@ -202,3 +202,26 @@ def test_an_annex_that_could_not_run_says_why():
     text = report.annex_lines({"data": "demo", "petition": {"reason": "no petition with signatures"}})
 
     assert "the largest petition (demo data): not available: no petition with signatures" in text
+
+
+def test_the_dossier_is_judged_on_its_seconds():
+    dossier = {
+        "signatures": 500_000,
+        "seconds": 9.6,
+        "cpu_seconds": 8.1,
+        "pdf_kib": 212,
+        "growth_mib": 4.2,
+        "met": True,
+    }
+
+    text = report.annex_lines({"data": "full", "dossier": dossier})
+
+    assert "Delivery dossier of the largest petition, Thai and English (target < 30 s at any size)" in text
+    assert (
+        "500,000 signatures digested and the PDF (212 KiB) in 9.6 s (8.1 s of CPU), memory +4.2 MiB: yes"
+        in text
+    )
+    failed = report.annex_lines({"data": "demo", "dossier": {"reason": "no petition with signatures"}})
+    assert (
+        "Delivery dossier (target < 30 s at any size): not available: no petition with signatures." in failed
+    )
