@@ -215,8 +215,10 @@ def influencer(canvas: Canvas):
 
 def petition(canvas: Canvas):
     """A policy demand: a document full of signatures in front of a ministry building with the Thai flag."""
-    stone, shade = mix(TINT, FOCUS, 0.12), mix(TINT, INK, 0.18)
+    stone, shade = mix(TINT, FOCUS, 0.3), mix(BLUE_HEART, INK, 0.45)
+    canvas.rect(600, 215, 1100, 485, mix(shade, PAPER, 0.2))
     canvas.polygon([(560, 190), (850, 80), (1140, 190)], stone)
+    canvas.polygon([(640, 175), (850, 105), (1060, 175)], mix(stone, INK, 0.12))
     canvas.rect(580, 190, 1120, 220, shade)
     for x in range(610, 1100, 80):
         canvas.rect(x, 225, x + 36, 480, stone, radius=6)
@@ -231,9 +233,9 @@ def petition(canvas: Canvas):
         canvas.rect(160, y, 480, y + 10, mix(INK, PAPER, 0.75), radius=5)
     colours = (BRAND, ACCENT, BLUE_HEART, INK, LEAF, BRAND_DARK)
     for row, y in enumerate(range(270, 560, 48)):
-        start, loops, pace = 175 + canvas.random.randint(0, 70), 2 + row % 3, 8 + row % 4
+        start, loops, pace = 175 + canvas.random.randint(0, 70), 3 + row % 3, 6 + row % 3
         signature = [
-            (start + pace * t - 13 * math.sin(t), y - 15 * math.cos(t) + 4 * math.sin(t / 3))
+            (start + pace * t - 12 * math.sin(t), y - (22 if t < math.pi else 11) * math.cos(t))
             for t in (step * 0.25 for step in range(int(loops * 2 * math.pi / 0.25)))
         ]
         canvas.line([*signature, (signature[-1][0] + 40, y - 20)], colours[row % len(colours)], 4)
