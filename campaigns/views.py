@@ -1,6 +1,8 @@
 """RSVPs to a campaign's events, and the admin view that copies a campaign to a new year."""
 
 from django.contrib import messages
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +29,8 @@ from .services import RSVPClosed, copy_campaign_to_year, record_rsvp
 RSVP_RATE_LIMIT = "10/600"  # RSVPs from one address in ten minutes: a family or an office, not a flood
 RATE_LIMITED = 429
 RSVP_CLOSED = 410  # the event has started or is over: its form is gone for good
+# The page shown again here reads neither the session nor the user: no waiting message, no editors' user bar.
+NO_SESSION = {"messages": (), "reads_no_session": True}
 
 
 @csrf_exempt
@@ -58,17 +62,18 @@ def rsvp(request, campaign_id: int, block_id: str):
         )
         status = RATE_LIMITED
     form.renew_token()
-    response = campaign.render(request, context_overrides={"rsvp_forms": {block_id: form}})
+    response = campaign.render(request, context_overrides={"rsvp_forms": {block_id: form}, **NO_SESSION})
     response.status_code = status
     return allow_players(response) if campaign.has_video else response
 
 
 def _closed(request, campaign: CampaignPage):
     """The campaign page again, whose event now says replies are closed, with a message at the top."""
-    messages.error(
-        request, _("This event has started or is over, so it no longer takes replies. Nothing was kept.")
+    refused = Message(
+        constants.ERROR,
+        _("This event has started or is over, so it no longer takes replies. Nothing was kept."),
     )
-    response = campaign.render(request)
+    response = campaign.render(request, context_overrides={**NO_SESSION, "messages": (refused,)})
     response.status_code = RSVP_CLOSED
     return allow_players(response) if campaign.has_video else response
 

@@ -81,12 +81,17 @@ def _petition_to_sign(petition_id: int) -> PetitionPage:
     return petition
 
 
+# What a page rendered by a session-less view needs: no waiting message (the session may hold one), and no
+# editors' user bar (base.html), which reads the signed-in user.
+NO_SESSION = {"messages": (), "reads_no_session": True}
+
+
 def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, action: str):
     # Signing never reads the session or the signed-in user (see ``sign``): the pages it renders show no
     # waiting message, which the session may hold.
     if not petition.is_accepting():
         # 410 Gone: the petition is still there to read, but this submission will never be taken.
-        context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive, "messages": ()}
+        context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive, **NO_SESSION}
         return render(request, template, context, status=410)
     form = SignForm(request.POST, updates_choices=None, privacy_url=page_context.privacy_url())
     if not form.is_valid():
@@ -98,7 +103,7 @@ def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, ac
             "sign": sign_context,
             "petition": petition,
             "sensitive": petition.is_sensitive,
-            "messages": (),
+            **NO_SESSION,
         }
         return render(request, template, context, status=400)
     services.sign_petition(

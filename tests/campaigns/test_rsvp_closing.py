@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.functional import empty
 from wagtail.models import Site
 
 from campaigns import views
@@ -152,3 +153,14 @@ def test_a_page_whose_forms_stay_open_longer_than_a_copy_lives_is_cached(campaig
     page = _campaign_with(campaign_index, theme, _event_starting_in(datetime.timedelta(days=2)))
     assert reader().get(page.url)["X-Page-Cache"] == "miss"
     assert reader().get(page.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_refused_late_reply_never_reads_the_session_or_the_signed_in_user(campaign, editor, client_as):
+    signed_in = client_as(editor)
+    signed_in.handler.enforce_csrf_checks = True
+    over = _ids(campaign)[1]
+    response = signed_in.post(f"/th/campaigns/rsvp/{campaign.pk}/{over}/", _data(campaign, over))
+    assert response.status_code == 410
+    assert not response.wsgi_request.session.accessed
+    assert response.wsgi_request.user._wrapped is empty
+    assert "wagtail-userbar" not in response.content.decode()
