@@ -55,6 +55,13 @@ class Term(models.Model):
     def label(self) -> str:
         return self.name if (get_language() or "th").startswith("th") else self.name_en
 
+    @property
+    def label_lang(self) -> str:
+        """The language of ``label`` when it is not the reader's (English stands in for Khmer and Burmese)."""
+        reading = get_language() or "th"
+        written = "th" if reading.startswith("th") else "en"
+        return "" if reading.startswith(written) else written
+
 
 class Pillar(Term):
     """A thematic pillar: anti-trafficking, stateless persons, child protection, …"""
