@@ -28,7 +28,8 @@ def test_the_demo_has_a_live_campaign_for_each_of_the_four_key_dates_in_thai_and
         ("30-july", "30-july-2025"),
     ):
         pages = CampaignPage.objects.live().filter(slug=slug, theme__slug=theme)
-        assert {page.locale.language_code for page in pages} == {"th", "en"}, slug
+        # At least: the 30 July campaign is in Khmer and Burmese too.
+        assert {page.locale.language_code for page in pages} >= {"th", "en"}, slug
         for page in pages:
             assert page.theme_in_language() is not None and page.event_blocks() or theme == "songkran", slug
             assert client.get(page.url).status_code == 200, page.url
