@@ -9,6 +9,12 @@ from site_project.factories import locale, publish_translation
 
 from .models import PetitionPage
 
+# The petition's decision maker, as demo.TARGETS: {language: (institution, office)}.
+TOURISM = {
+    "km": ("ក្រសួងទេសចរណ៍ និងកីឡា", "រដ្ឋមន្ត្រីក្រសួងទេសចរណ៍ និងកីឡា"),
+    "my": ("ခရီးသွားလာရေးနှင့် အားကစား ဝန်ကြီးဌာန", "ခရီးသွားလာရေးနှင့် အားကစား ဝန်ကြီး"),
+}
+
 INDEX = {
     "km": {"title": "ញត្តិ", "intro": "ចុះឈ្មោះគាំទ្រការទាមទារគោលនយោបាយរបស់បណ្តាញដៃគូយើង។ ហត្ថលេខានីមួយៗមានអំណាច។"},
     "my": {
@@ -76,9 +82,15 @@ NIGHTLIFE = {
 
 
 def translate_petition(thai: PetitionPage | None) -> list[PetitionPage]:
-    """The open petition in Khmer and Burmese, made once; its timeline entries reworded."""
+    """The open petition in Khmer and Burmese, made once, with its decision maker; its timeline entries reworded."""
     if thai is None:
         return []
+    for target in thai.targets.filter(office__contains="ท่องเที่ยว"):
+        for code, (institution, office) in TOURISM.items():
+            if target.get_translation_or_none(locale(code)) is None:
+                translation = target.copy_for_translation(locale(code))
+                translation.institution, translation.office = institution, office
+                translation.save()
     translated = []
     for code, texts in NIGHTLIFE.items():
         existing = thai.get_translation_or_none(locale(code))
