@@ -14,6 +14,7 @@ from site_project.factories import locale, publish_translation
 from .models import CampaignPage, CampaignTheme
 
 CAMPAIGN_SLUG = "30-july-2025"
+WORDS = ("title", "intro", "hero_image_alt")  # the page's own fields translated; the body's words by block
 
 INDEX = {
     "km": {"title": "យុទ្ធនាការ", "intro": "យុទ្ធនាការដែលដៃគូធ្វើរួមគ្នានៅថ្ងៃសំខាន់ៗជារៀងរាល់ឆ្នាំ។"},
@@ -41,6 +42,7 @@ THEMES = {
 JULY_30 = {
     "km": {
         "title": "30 កក្កដា 2025៖ បញ្ចប់ការជួញដូរមនុស្សនៅតាមព្រំដែនឈៀងរ៉ាយ",
+        "hero_image_alt": "គំនូរ៖ បេះដូងពណ៌ខៀវពីលើទន្លេព្រំដែន និងរបងដែលមានទ្វារបើកចំហ ជានិមិត្តសញ្ញានៃការប្រឆាំងការជួញដូរមនុស្ស។",
         "intro": "នៅទិវាពិភពលោកប្រឆាំងការជួញដូរមនុស្ស ដៃគូនៅឈៀងរ៉ាយការពារពលករចំណាកស្រុក ជនគ្មានសញ្ជាតិ "
         "ស្ត្រី និងកុមារ នៅតាមព្រំដែនឡាវ និងមីយ៉ាន់ម៉ា។",
         "body": [
@@ -78,6 +80,7 @@ JULY_30 = {
     },
     "my": {
         "title": "ဇူလိုင် 30၊ 2025 - ချင်းရိုင် နယ်စပ်တွင် လူကုန်ကူးမှုကို အဆုံးသတ်ပါ",
+        "hero_image_alt": "ပုံဆွဲ - နယ်စပ်မြစ်ပေါ်ရှိ အပြာရောင် နှလုံးသားနှင့် တံခါးပွင့်နေသော ခြံစည်းရိုး၊ လူကုန်ကူးမှု တိုက်ဖျက်ရေး သင်္ကေတ။",
         "intro": "ကမ္ဘာ့ လူကုန်ကူးမှု တိုက်ဖျက်ရေးနေ့တွင် ချင်းရိုင်ရှိ မိတ်ဖက်များသည် လာအိုနှင့် မြန်မာ "
         "နယ်စပ်တစ်လျှောက်ရှိ ရွှေ့ပြောင်းအလုပ်သမားများ၊ နိုင်ငံမဲ့ လူများ၊ အမျိုးသမီးများနှင့် "
         "ကလေးများကို ကာကွယ်ကြသည်။",
@@ -157,7 +160,5 @@ def translate_campaign(thai: CampaignPage | None) -> list[CampaignPage]:
             {**block, "value": _words(block["value"], words)}
             for block, words in zip(thai.body.raw_data, texts["body"], strict=True)
         ]
-        translated.append(
-            publish_translation(thai, code, title=texts["title"], intro=texts["intro"], body=body)
-        )
+        translated.append(publish_translation(thai, code, body=body, **{key: texts[key] for key in WORDS}))
     return translated
