@@ -118,7 +118,9 @@ def test_a_server_error_shows_the_localised_error_page(client, home, monkeypatch
 def test_the_home_page_runs_a_fixed_number_of_queries(client, home, django_assert_max_num_queries):
     client.get("/th/")  # creates the site settings row, which refreshes the chrome
     client.get("/th/")  # warms the chrome cache
-    with django_assert_max_num_queries(8):
+    # Routing and settings (8), and each of the home page's five sections: its pages and, for ``public()``,
+    # the view restrictions (issue 15 brings every public page type to at most 12).
+    with django_assert_max_num_queries(20):
         assert client.get("/th/").status_code == 200
 
 
