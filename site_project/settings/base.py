@@ -71,7 +71,8 @@ LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 30)  # how long a lock 
 PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "5/3600")  # requests / seconds, per IP
 POLICY_RESPONSE_DAYS = env_int("POLICY_RESPONSE_DAYS", 30)  # a delivered demand's default answer deadline
 POLICY_VERY_OVERDUE_DAYS = env_int("POLICY_VERY_OVERDUE_DAYS", 30)  # days past the deadline: "very overdue"
-DOSSIER_DIGEST_KEY = env_str("DOSSIER_DIGEST_KEY", "")  # empty: derived from SECRET_KEY; keep it to verify old dossiers
+# The dossiers' digest key; empty: derived from SECRET_KEY. Keep it unchanged to verify old dossiers.
+DOSSIER_DIGEST_KEY = env_str("DOSSIER_DIGEST_KEY", "")
 
 if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters when DEBUG is off.")

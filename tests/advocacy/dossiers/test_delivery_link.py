@@ -17,14 +17,18 @@ def test_a_delivery_records_the_dossier_handed_over_and_the_admin_offers_the_rea
     )
 
     assert list(dossier.deliveries.all()) == [delivery]
-    edit = client_as(secretariat_member).get(reverse("wagtailsnippets_advocacy_policypush:edit", args=[push.pk]))
+    edit = client_as(secretariat_member).get(
+        reverse("wagtailsnippets_advocacy_policypush:edit", args=[push.pk])
+    )
     assert edit.status_code == 200
     assert dossier.code in edit.content.decode()
 
 
 def test_deleting_a_dossier_keeps_the_delivery(make_dossier, petition, signatures, push):
     dossier = make_dossier(petition, push=push)
-    delivery = Delivery.objects.create(push=push, target=petition.targets.get(), what="เอกสาร", dossier=dossier)
+    delivery = Delivery.objects.create(
+        push=push, target=petition.targets.get(), what="เอกสาร", dossier=dossier
+    )
 
     dossier.delete()
 
