@@ -1,4 +1,5 @@
-"""One sitemap per language, listed in /sitemap.xml. Only live, public pages appear, each at PUBLIC_URL."""
+"""One sitemap per language, listed in /sitemap.xml. Only live, public pages appear (no untranslated copy), each
+at PUBLIC_URL."""
 
 from urllib.parse import urlsplit
 
@@ -7,6 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from site_project.public_url import absolute_url
+from site_project.untranslated import NOT_UNTRANSLATED
 
 
 class LanguageSitemap(Sitemap):
@@ -16,7 +18,7 @@ class LanguageSitemap(Sitemap):
         return (
             Page.objects.live()
             .public()
-            .filter(locale__language_code=self.language_code, depth__gt=1)
+            .filter(NOT_UNTRANSLATED, locale__language_code=self.language_code, depth__gt=1)
             .order_by("path")
             .defer_streamfields()
             .specific()

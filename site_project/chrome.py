@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from .models import Footer, HelpLine, HomePage, MainMenu
 from .pagecache import content_version
+from .untranslated import NOT_UNTRANSLATED
 
 # Bounds how long another process with its own local-memory cache may show an old menu or footer.
 CHROME_SECONDS = 60
@@ -79,7 +80,7 @@ def _links(snippet, stream, language_code: str, request) -> list[Link]:
     if keys:
         pages = (
             Page.objects.live()
-            .filter(translation_key__in=keys, locale__language_code=language_code)
+            .filter(NOT_UNTRANSLATED, translation_key__in=keys, locale__language_code=language_code)
             .select_related("locale")
         )
         translations = {page.translation_key: page for page in pages}
@@ -145,7 +146,11 @@ def live_translations(page: Page) -> list[Page]:
     switcher and the hreflang links both need it)."""
     if not hasattr(page, "_live_translations"):
         page._live_translations = list(
-            page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+            page.get_translations(inclusive=True)
+            .live()
+            .filter(NOT_UNTRANSLATED)
+            .select_related("locale")
+            .order_by("locale_id")
         )
     return page._live_translations
 

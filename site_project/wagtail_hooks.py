@@ -1,6 +1,7 @@
 """Admin wiring: the menu, footer and help lines as translatable snippets under one 'Site chrome' group."""
 
 from django.contrib.auth.models import Permission
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, logins, operations
 from .models import Footer, HelpLine, MainMenu
+from .untranslated import is_untranslated_copy
 
 
 class MainMenuViewSet(SnippetViewSet):
@@ -100,3 +102,10 @@ def register_operations_menu_item():
         icon_name="mail",
         order=910,
     )
+
+
+@hooks.register("before_serve_page")
+def refuse_untranslated_copies(page, request, serve_args, serve_kwargs):
+    """A parent "Translate" copied into a language as an alias of the original is not served until translated."""
+    if is_untranslated_copy(page):
+        raise Http404

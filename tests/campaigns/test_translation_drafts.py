@@ -48,3 +48,19 @@ def test_the_translator_publishes_it_and_then_it_is_read_listed_and_in_the_feed(
     assert ENGLISH_ADDRESS in client.get("/en/campaigns/").content.decode()
     assert ENGLISH_ADDRESS in client.get("/en/campaigns/feed/").content.decode()
     assert ENGLISH_ADDRESS in client.get("/sitemap-en.xml").content.decode()
+
+
+def test_the_parents_translate_copies_into_a_new_language_are_not_served_until_translated(
+    campaign, admin_user, client_as, client
+):
+    Locale.objects.get_or_create(language_code="km")
+    khmer = _send_for_translation(client_as(admin_user), campaign, "km")
+
+    index, home = khmer.get_parent(), khmer.get_parent().get_parent()
+    assert index.alias_of_id and home.alias_of_id  # Wagtail copied both as aliases of the Thai pages, live
+    for address in ("/km/", "/km/campaigns/", "/km/campaigns/25-november-2025/"):
+        assert client.get(address).status_code == 404, address
+    assert "/km/" not in client.get("/sitemap-km.xml").content.decode()
+    thai_page = client.get("/th/campaigns/25-november-2025/").content.decode()
+    assert '<link rel="alternate" hreflang="km"' not in thai_page
+    assert client.get("/th/campaigns/").status_code == 200  # the originals are served as before
