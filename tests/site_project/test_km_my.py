@@ -35,12 +35,11 @@ def test_every_khmer_and_burmese_demo_page_is_in_its_language_with_no_unmarked_t
     assert not problems_of(client, {path: code for path, code in pages.items() if path not in PETITION_PAGES})
 
 
-# The petition page still shows its decision makers, co-sponsors, co-signers' statements, delivery records and
-# signers' names as the Thai petition has them, with no lang: they come from the petition's selectors.
+# The petition page shows its decision makers, co-sponsors, co-signers' statements, delivery records and
+# signers' names as the Thai petition has them, each marked by its script (language_tags.script_lang, script_spans).
 PETITION_PAGES = {"/km/petitions/nightlife-4am/": "km", "/my/petitions/nightlife-4am/": "my"}
 
 
-@pytest.mark.xfail(strict=True, reason="the petition page's partners, targets and signers are not marked yet")
 def test_the_khmer_and_burmese_petition_pages_mark_what_stays_in_thai(demo, client):
     assert not problems_of(client, PETITION_PAGES)
 
