@@ -27,11 +27,12 @@ SCRIPTS = {
     "my": "\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff",
 }
 _LETTER = {language: re.compile(f"[{chars}]") for language, chars in SCRIPTS.items()}
-# A run of one script: from its first letter to its last before a letter of another script (what lies between,
-# spaces, digits, punctuation, Latin, goes with it).
+LATIN = "A-Za-z\u00c0-\u024f"
+# A run of one script: from its first letter to its last before a letter of another script, Latin included (what
+# lies between, spaces, digits, punctuation, goes with it): "รายชื่อ Receipt number: กก 0201" is two Thai runs.
 _RUN = re.compile(
     "|".join(
-        f"(?P<{language}>[{chars}](?:[^{''.join(v for k, v in SCRIPTS.items() if k != language)}]*[{chars}])?)"
+        f"(?P<{language}>[{chars}](?:[^{''.join(v for k, v in SCRIPTS.items() if k != language)}{LATIN}]*[{chars}])?)"
         for language, chars in SCRIPTS.items()
     )
 )
