@@ -7,6 +7,8 @@ of each engine, so running on SQLite and then on PostgreSQL leaves both side by 
 import json
 from pathlib import Path
 
+from .capacity import capacity_markdown
+
 ENGINE_ORDER = ("sqlite", "postgresql")
 PAGE_WEIGHT_TARGET = {"petition": {"total_kb": 150, "js_kb": 20}}
 
@@ -170,6 +172,9 @@ def run_markdown(run: dict) -> str:
             ]
     if run.get("annex"):
         parts += [annex_lines(run["annex"]), ""]
+    capacity = capacity_markdown(run)
+    if capacity:
+        parts += [capacity]
     table = scale_table(run["rows"])
     if table:
         parts += ["Demo size → full size:", "", table, ""]
