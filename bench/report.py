@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from .capacity import capacity_markdown
+from .chart import ratio_chart
 
 ENGINE_ORDER = ("sqlite", "postgresql")
 PAGE_WEIGHT_TARGET = {"petition": {"total_kb": 150, "js_kb": 20}}
@@ -242,5 +243,9 @@ def write(results_dir: Path, run: dict) -> None:
         "generator. Targets are reported, never enforced.",
         "",
     ]
+    chart = ratio_chart(runs)
+    if chart:
+        (results_dir / "ratios.svg").write_text(chart)
+        header += ["![Throughput against the bare baseline, by engine](ratios.svg)", ""]
     body = [run_markdown(runs[engine]) for engine in ENGINE_ORDER if engine in runs]
     (results_dir / "latest.md").write_text("\n".join(header + body))
