@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from . import content_security, schedule
+from . import content_security, schedule, shared_caches
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -53,7 +53,13 @@ PUBLIC_URL = env_str(
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = PUBLIC_URL
 LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 10)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 10)  # also the s-maxage a shared cache in front is given
+VARNISH_URL = env_str(
+    "VARNISH_URL", ""
+)  # the Varnish in front, banned on every publish (pagecache/shared.py)
+CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID", "")  # a CDN in front: the published page is purged from it
+CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
+CLOUDFRONT_DISTRIBUTION_ID = env_str("CLOUDFRONT_DISTRIBUTION_ID", "")
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 IP_HASH_KEY = env_str("IP_HASH_KEY", "")  # empty: derived from SECRET_KEY
 PETITION_RATE_LIMIT_BURST = env_str("PETITION_RATE_LIMIT_BURST", "10/60")  # signatures / seconds, per IP
@@ -319,6 +325,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILFRONTENDCACHE = shared_caches.cdn_backends(
+    cloudflare_zone_id=CLOUDFLARE_ZONE_ID,
+    cloudflare_api_token=CLOUDFLARE_API_TOKEN,
+    cloudfront_distribution_id=CLOUDFRONT_DISTRIBUTION_ID,
+)
+if (
+    WAGTAILFRONTENDCACHE
+):  # its signal handlers enqueue a purge task on every publish: only with a CDN to purge
+    INSTALLED_APPS.append(shared_caches.FRONTEND_CACHE_APP)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("th", "Thai"), ("en", "English")]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # "Translate" makes a draft in the new language (an untranslated copy must never go live): a translator fills it
