@@ -54,9 +54,8 @@ PUBLIC_URL = env_str(
 WAGTAILADMIN_BASE_URL = PUBLIC_URL
 LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 10)  # also the s-maxage a shared cache in front is given
-VARNISH_URL = env_str(
-    "VARNISH_URL", ""
-)  # the Varnish in front, banned on every publish (pagecache/shared.py)
+# The Varnish in front, banned on every publish (pagecache/shared.py); empty: none.
+VARNISH_URL = env_str("VARNISH_URL", "")
 CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID", "")  # a CDN in front: the published page is purged from it
 CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
 CLOUDFRONT_DISTRIBUTION_ID = env_str("CLOUDFRONT_DISTRIBUTION_ID", "")
@@ -330,9 +329,8 @@ WAGTAILFRONTENDCACHE = shared_caches.cdn_backends(
     cloudflare_api_token=CLOUDFLARE_API_TOKEN,
     cloudfront_distribution_id=CLOUDFRONT_DISTRIBUTION_ID,
 )
-if (
-    WAGTAILFRONTENDCACHE
-):  # its signal handlers enqueue a purge task on every publish: only with a CDN to purge
+# Its signal handlers enqueue a purge task on every publish: installed only with a CDN to purge.
+if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append(shared_caches.FRONTEND_CACHE_APP)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("th", "Thai"), ("en", "English")]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
