@@ -1,8 +1,8 @@
 """Full-size signatures for ``bench.scale_data``: a million rows, the tallies and the status summary.
 
-Signatures go in with ``COPY`` on PostgreSQL and ``executemany`` in large transactions on SQLite; the
-tallies and the status summary are rebuilt once at the end by the petitions app's own reconciliation and
-scheduled job. Import after ``django.setup()``.
+Signatures go in with ``COPY`` on PostgreSQL and ``executemany`` in large transactions on SQLite, the
+confirmed ones marked counted; the tallies and the status summary are rebuilt once at the end by the
+petitions app's own reconciliation (set-based: a few ``INSERT … SELECT`` statements) and scheduled job. Import after ``django.setup()``.
 """
 
 import datetime
@@ -65,7 +65,8 @@ def insert_signatures(petition_ids: list[int], total: int, largest: int, days: i
             "ip_hash": "",
             "status": "quarantined" if quarantined else "confirmed" if confirmed else "pending",
             "quarantine_reason": "too_fast" if quarantined else "",  # one of QuarantineReason
-            "counted": False,
+            # As the aggregator leaves them; the rebuild then sums the tallies without rewriting a row.
+            "counted": confirmed and not quarantined,
             "confirmed_at": signed + datetime.timedelta(minutes=3) if confirmed and not quarantined else None,
             # A pending signer was sent their link when they signed (a made-up digest no link matches).
             "token_hash": "" if confirmed else f"{petition_id:08x}{serial:056x}",

@@ -41,6 +41,7 @@ from .models import (
     PetitionPage,
     PetitionUpdate,
     Signature,
+    SignatureProvinceTotal,
     SignatureStatus,
     SignatureTally,
 )
@@ -593,6 +594,7 @@ def _co_signatures(petition: PetitionPage) -> int:
 
 def reset() -> None:
     SignatureTally.objects.all().delete()
+    SignatureProvinceTotal.objects.all().delete()
     Signature.objects.all().delete()
     OrganisationCoSignature.objects.all().delete()
     while (index := PetitionIndexPage.objects.first()) is not None:

@@ -25,6 +25,7 @@ from .models.signatures import (
     CoSignatureStatus,
     OrganisationCoSignature,
     Signature,
+    SignatureProvinceTotal,
     SignatureStatus,
     SignatureTally,
 )
@@ -61,6 +62,26 @@ def canonical_petition_id(page_id: int) -> int:
     return found
 
 
+def canonical_petition_ids(page_ids) -> dict[int, int]:
+    """``canonical_petition_id`` of many pages in one query (the API's list): page id to the id it counts under."""
+    groups: dict = {}
+    translations = (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key")
+        )
+        .order_by("pk")
+        .values_list("pk", "translation_key", "locale__language_code")
+    )
+    for pk, key, code in translations:
+        groups.setdefault(key, []).append((pk, code))
+    found = {}
+    for members in groups.values():
+        default = [pk for pk, code in members if code == settings.LANGUAGE_CODE]
+        canonical = default[0] if default else members[0][0]
+        found.update((pk, canonical) for pk, _code in members)
+    return {page_id: found.get(page_id, page_id) for page_id in page_ids}
+
+
 # --- The public count ----------------------------------------------------------------------------------------
 def totals_by(petition_id: int, dimension: str = "province") -> dict:
     """Public totals per province, source, language or day, read in one statement from tallies plus waiting rows.
@@ -81,7 +102,7 @@ def _totals_sql(petition_id: int, dimension: str) -> tuple[str, list]:
     tally = SignatureTally._meta.db_table
     signature = Signature._meta.db_table
     if dimension == "day":
-        day = _local_date_sql("confirmed_at")
+        day = local_date_sql("confirmed_at")
         row_column = f"{day}"
     else:
         row_column = dimension
@@ -104,25 +125,74 @@ def _totals_sql(petition_id: int, dimension: str) -> tuple[str, list]:
     return sql, [petition_id, petition_id, petition_id]
 
 
-def _province_totals_and_paper(petition_id: int) -> tuple[dict, int]:
-    """The per-province totals and the confirmed paper batches' part of them, in one statement (one snapshot:
-    the paper part is never more than the total)."""
-    totals, params = _totals_sql(petition_id, "province")
+@dataclass(frozen=True)
+class PublicTotals:
+    count: int  # every counted signature, online and on paper
+    by_province: dict
+    paper: int = 0  # of ``count``, the signatures in confirmed paper batches
+
+    @property
+    def online(self) -> int:
+        return self.count - self.paper
+
+
+def _province_totals_sql(petition_ids: list[int]) -> tuple[str, list]:
+    """The province rollups of these petitions plus the confirmed rows not folded in yet and minus the withdrawn
+    ones still in (few: the aggregator runs every two seconds), and their confirmed paper batches' part."""
+    rollup = SignatureProvinceTotal._meta.db_table
+    signature = Signature._meta.db_table
     batch = PaperBatch._meta.db_table
+    confirmed = SignatureStatus.CONFIRMED.value
+    ids = ", ".join(["%s"] * len(petition_ids))
+    waiting_index = (
+        "INDEXED BY petitions_sig_uncounted" if connection.vendor == "sqlite" else ""
+    )  # see _totals_sql
     sql = f"""
-        SELECT 0 AS paper, k, n FROM ({totals}) AS totals
+        SELECT petition_id, 0 AS paper, k, SUM(n) AS n FROM (
+            SELECT petition_id, province AS k, "count" AS n FROM {rollup} WHERE petition_id IN ({ids})
+            UNION ALL
+            SELECT petition_id, province AS k, COUNT(*) AS n FROM {signature} {waiting_index}
+                WHERE petition_id IN ({ids}) AND NOT counted AND status = '{confirmed}' GROUP BY petition_id, province
+            UNION ALL
+            SELECT petition_id, province AS k, -COUNT(*) AS n FROM {signature}
+                WHERE petition_id IN ({ids}) AND counted AND NOT (status = '{confirmed}')
+                GROUP BY petition_id, province
+        ) AS parts GROUP BY petition_id, k
         UNION ALL
-        SELECT 1 AS paper, NULL AS k, SUM("count") AS n FROM {batch} WHERE petition_id = %s AND state = %s
+        SELECT petition_id, 1 AS paper, NULL AS k, SUM("count") AS n FROM {batch}
+            WHERE petition_id IN ({ids}) AND state = %s GROUP BY petition_id
     """  # noqa: S608  (table names come from the models, values are parameters)
+    return sql, [*petition_ids, *petition_ids, *petition_ids, *petition_ids, PaperBatchState.CONFIRMED.value]
+
+
+def read_public_totals(petition_ids) -> dict[int, PublicTotals]:
+    """The public totals of these petitions (canonical ids), uncached, in one statement however many petitions
+    and signatures there are: one snapshot, so the paper part is never more than the total and a signature the
+    aggregator is moving counts once."""
+    petition_ids = sorted(set(petition_ids))
+    if not petition_ids:
+        return {}
+    sql, params = _province_totals_sql(petition_ids)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, petition_id, PaperBatchState.CONFIRMED.value])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
-    by_province = {str(key): int(total) for paper, key, total in rows if not paper and total}
-    paper = sum(int(total) for paper, _key, total in rows if paper and total)
-    return by_province, paper
+    by_province: dict = {petition_id: {} for petition_id in petition_ids}
+    paper: dict = dict.fromkeys(petition_ids, 0)
+    for petition_id, is_paper, key, total in rows:
+        if is_paper:
+            paper[petition_id] += int(total or 0)
+        elif total:
+            by_province[petition_id][str(key)] = int(total)
+    return {
+        petition_id: PublicTotals(
+            count=sum(provinces.values()), by_province=provinces, paper=paper[petition_id]
+        )
+        for petition_id, provinces in by_province.items()
+    }
 
 
-def _local_date_sql(column: str) -> str:
+def local_date_sql(column: str) -> str:
+    """SQL for the local (Bangkok) date of a timestamp column or expression."""
     offset = timezone.localtime().utcoffset() or datetime.timedelta()
     hours = int(offset.total_seconds() // 3600)
     if connection.vendor == "postgresql":
@@ -139,17 +209,6 @@ def forget_public_totals(petition_id: int) -> None:
     cache.delete(_totals_cache_key(petition_id))
 
 
-@dataclass(frozen=True)
-class PublicTotals:
-    count: int  # every counted signature, online and on paper
-    by_province: dict
-    paper: int = 0  # of ``count``, the signatures in confirmed paper batches
-
-    @property
-    def online(self) -> int:
-        return self.count - self.paper
-
-
 def paper_total(petition_id: int) -> int:
     """The signatures in the petition's confirmed paper batches (a few rows: one per event)."""
     batches = PaperBatch.objects.confirmed().filter(petition_id=petition_id)
@@ -163,8 +222,7 @@ def public_totals(petition_id: int) -> PublicTotals:
     key = _totals_cache_key(count_id)
     totals = cache.get(key)
     if totals is None:
-        by_province, paper = _province_totals_and_paper(count_id)
-        totals = PublicTotals(count=sum(by_province.values()), by_province=by_province, paper=paper)
+        totals = read_public_totals([count_id])[count_id]
         cache.set(key, totals, COUNT_CACHE_SECONDS)
     return totals
 

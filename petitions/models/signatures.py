@@ -157,6 +157,35 @@ class SignatureTally(models.Model):
         return f"{self.petition_id} {self.day} {self.province} {self.source} {self.locale}: {self.count}"
 
 
+class SignatureProvinceTotal(models.Model):
+    """Counted signatures per petition and province, online and on paper: what the public count and the API read.
+
+    A rollup of ``SignatureTally`` (which has nearly a row per signature at full size): a petition has one row per
+    province it has signatures from, at most 78, so every open petition's totals are one short read. The
+    aggregator writes it with the tallies, in the same transaction, and the rebuild and the reconciliation sum
+    it again from them (``services.counting``).
+    """
+
+    # The unique constraint's index leads with the petition: no index of its own.
+    petition = models.ForeignKey(
+        "petitions.PetitionPage", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    province = models.CharField(max_length=32)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("province total")
+        verbose_name_plural = _("province totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "province"], name="petitions_one_province_total_per_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.petition_id} {self.province}: {self.count}"
+
+
 class TallyDimension(models.TextChoices):
     PROVINCE = "province", _("Province")
     SOURCE = "source", _("Source")

@@ -2,7 +2,8 @@
 
 - ``signing``: a signature, pending its confirmation, and the confirmation e-mail owed in the outbox;
 - ``confirmation``: the single-use link that makes a signature count;
-- ``counting``: the aggregator that folds confirmed signatures into the tallies, and reconciliation;
+- ``counting``: the aggregator that folds confirmed signatures into the tallies and the totals beside them;
+- ``reconciliation``: the set-based tally rebuild and the nightly check of every count;
 - ``moderation``: staff invalidate and release signatures, approve co-signatures (``audit`` logs it);
 - ``privacy``: a signer's export and erasure, anonymisation and the retention rules;
 - ``paper``: paper batches, entered by one person and counted once another confirms them;
@@ -18,12 +19,9 @@ from .audit import ERASE_LOG_ACTION, INVALIDATE_LOG_ACTION, RELEASE_LOG_ACTION
 from .confirmation import TokenState, confirm_signature, issue_confirmation_token, token_state
 from .counting import (
     AGGREGATE_DEBOUNCE_SECONDS,
-    Drift,
     aggregate_signatures,
     pending_aggregation,
-    reconcile_signature_counts,
     schedule_aggregation,
-    sum_every_petition_totals,
 )
 from .moderation import (
     cosign_petition,
@@ -40,6 +38,13 @@ from .privacy import (
     erase_signer,
     export_signer_data,
     withdraw_update_consents,
+)
+from .reconciliation import (
+    Drift,
+    rebuild_tallies,
+    reconcile_signature_counts,
+    sum_every_petition_totals,
+    sum_province_totals,
 )
 from .signing import CONFIRMATION_EMAIL, PetitionRef, SignResult, owe_confirmation, sign_petition
 from .summaries import summarise_signature_statuses
@@ -73,12 +78,14 @@ __all__ = [
     "issue_confirmation_token",
     "owe_confirmation",
     "pending_aggregation",
+    "rebuild_tallies",
     "reconcile_signature_counts",
     "reject_paper_batch",
     "release_quarantined",
     "schedule_aggregation",
     "sign_petition",
     "sum_every_petition_totals",
+    "sum_province_totals",
     "summarise_signature_statuses",
     "token_state",
     "withdraw_update_consents",

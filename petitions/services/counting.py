@@ -1,22 +1,22 @@
 """Counting: the aggregator folds confirmed signatures into the tallies the public count reads.
 
-It is the only code that writes ``SignatureTally`` and the daily totals beside it (``SignatureDailyTotal``,
-what staff's charts read); the public count itself is read in ``selectors``.
+It is the only code that writes ``SignatureTally`` and the summaries beside it, in the same transaction: the
+daily totals (``SignatureDailyTotal``, what staff's charts read) and the province totals
+(``SignatureProvinceTotal``, what the public count and the API read). The public count itself is read in
+``selectors``; the set-based rebuild and the nightly check are in ``reconciliation``.
 """
 
 import datetime
 import logging
 from collections import Counter
-from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from .. import selectors, tasks
 from ..identity import PAPER_SOURCE
-from ..models import PaperBatch, Signature, SignatureDailyTotal, SignatureStatus, SignatureTally
+from ..models import Signature, SignatureDailyTotal, SignatureProvinceTotal, SignatureTally
 
 logger = logging.getLogger(__name__)
 
@@ -85,25 +85,29 @@ DAILY_TOTAL_KEY = ("petition_id", "day", "dimension", "value")
 
 
 def _apply_tally_changes(changes: Counter, *, every_petition: bool) -> None:
-    """Add the changes to the tallies and to the daily totals per province, source and language (each
-    petition's, and every petition's together: the rows without a petition)."""
+    """Add the changes to the tallies, to the daily totals per province, source and language (each petition's,
+    and every petition's together: the rows without a petition) and to each petition's province totals."""
     totals: Counter = Counter()
+    by_province: Counter = Counter()
     for (petition_id, day, province, source, locale), delta in changes.items():
+        by_province[(petition_id, province)] += delta
         for dimension, value in (("province", province), ("source", source), ("locale", locale)):
             totals[(petition_id, day, dimension, value)] += delta
             if every_petition:
                 totals[(None, day, dimension, value)] += delta
     _add_counts(SignatureTally, ("petition_id", "day", "province", "source", "locale"), changes)
     _add_counts(SignatureDailyTotal, DAILY_TOTAL_KEY, totals)
+    _add_counts(SignatureProvinceTotal, ("petition_id", "province"), by_province)
 
 
 def _add_counts(model, key_fields: tuple, changes: Counter) -> None:
-    """Add each change to the ``count`` of ``model``'s row with that key, making the rows not there yet."""
+    """Add each change to the ``count`` of ``model``'s row with that key, making the rows not there yet. Keys
+    start with the petition id, then the day if the model has one."""
     petition_ids = {key[0] for key in changes}
-    days = {key[1] for key in changes}
-    rows = list(model.objects.filter(petition_id__in=petition_ids - {None}, day__in=days))
+    within = {"day__in": {key[1] for key in changes}} if key_fields[1] == "day" else {}
+    rows = list(model.objects.filter(petition_id__in=petition_ids - {None}, **within))
     if None in petition_ids:  # a query of its own: with an OR of the two, SQLite reads the whole table
-        rows += model.objects.filter(petition__isnull=True, day__in=days)
+        rows += model.objects.filter(petition__isnull=True, **within)
     existing = {tuple(getattr(row, name) for name in key_fields): row for row in rows}
     to_update, to_create = [], []
     for key, delta in changes.items():
@@ -143,101 +147,3 @@ def _enqueue_safely(task, **kwargs) -> None:
         task.enqueue(**kwargs)
     except Exception:  # the signature is stored; a lost e-mail can be re-sent, a 500 cannot be undone
         logger.exception("Could not enqueue %s", task.name)
-
-
-@dataclass(frozen=True)
-class Drift:
-    petition_id: int
-    confirmed_rows: int
-    public_count: int
-    tallied: int
-    counted_rows: int
-    paper: int = 0  # signatures in confirmed paper batches: counted without rows of their own
-
-    @property
-    def drift(self) -> int:
-        return self.public_count - self.confirmed_rows - self.paper
-
-    @property
-    def tally_drift(self) -> int:
-        return self.tallied - self.counted_rows - self.paper
-
-
-def reconcile_signature_counts(*, fix: bool = False) -> list[Drift]:
-    """Recompute every petition's count from the signature rows and compare it with the public count (and sum
-    every petition's daily totals again)."""
-    petition_ids = (
-        set(Signature.objects.values_list("petition_id", flat=True).distinct())
-        | set(SignatureTally.objects.values_list("petition_id", flat=True).distinct())
-        | set(PaperBatch.objects.confirmed().values_list("petition_id", flat=True).distinct())
-    )
-    report = []
-    for petition_id in sorted(petition_ids):
-        if fix:
-            _rebuild_tallies(petition_id)
-        rows = Signature.objects.filter(petition_id=petition_id).aggregate(
-            confirmed=Count("pk", filter=Q(status=SignatureStatus.CONFIRMED)),
-            counted=Count("pk", filter=Q(counted=True)),
-        )
-        tallied = (
-            SignatureTally.objects.filter(petition_id=petition_id).aggregate(total=Sum("count"))["total"] or 0
-        )
-        public = sum(selectors.totals_by(petition_id, "province").values())
-        report.append(
-            Drift(
-                petition_id=petition_id,
-                confirmed_rows=rows["confirmed"],
-                public_count=public,
-                tallied=tallied,
-                counted_rows=rows["counted"],
-                paper=selectors.paper_total(petition_id),
-            )
-        )
-        selectors.forget_public_totals(petition_id)
-    sum_every_petition_totals()  # derived rows, so always: a deleted petition's signatures leave them here
-    return report
-
-
-def sum_every_petition_totals() -> None:
-    """Sum every petition's daily totals again from each petition's (a deleted petition's leave them here)."""
-    with transaction.atomic():
-        _aggregation_lock()
-        sums = list(
-            SignatureDailyTotal.objects.filter(petition__isnull=False)
-            .values("day", "dimension", "value")
-            .annotate(n=Sum("count"))
-            .order_by()
-        )
-        SignatureDailyTotal.objects.filter(petition__isnull=True).delete()
-        SignatureDailyTotal.objects.bulk_create(
-            (
-                SignatureDailyTotal(
-                    day=row["day"], dimension=row["dimension"], value=row["value"], count=row["n"]
-                )
-                for row in sums
-                if row["n"]
-            ),
-            batch_size=1000,
-        )
-
-
-def _rebuild_tallies(petition_id: int) -> None:
-    with transaction.atomic():
-        _aggregation_lock()
-        SignatureTally.objects.filter(petition_id=petition_id).delete()
-        SignatureDailyTotal.objects.filter(petition_id=petition_id).delete()
-        Signature.objects.filter(petition_id=petition_id).exclude(status=SignatureStatus.CONFIRMED).update(
-            counted=False
-        )
-        Signature.objects.filter(petition_id=petition_id, status=SignatureStatus.CONFIRMED).update(
-            counted=False
-        )
-        # Confirmed paper batches have no signature rows for the aggregator to find: they go back in here.
-        batches = (
-            PaperBatch.objects.confirmed().filter(petition_id=petition_id).select_related("petition__locale")
-        )
-        _apply_tally_changes(paper_tally_changes(batches), every_petition=False)
-    # Every petition's totals are summed again once all petitions are rebuilt (``reconcile_signature_counts``):
-    # kept in step batch by batch, a rebuild of a year's signatures read them whole for every batch.
-    while aggregate_signatures(every_petition=False):
-        pass
