@@ -25,8 +25,9 @@ $(VENV)/.installed: requirements.lock
 
 venv: $(VENV)/.installed ## Create the virtual environment from the lock file
 
-system: ## Debian's Chromium (browser tests) and Thai, Khmer and Burmese fonts, where missing (needs root)
+system: ## Debian's Chromium (browser tests), Varnish (the live Varnish test) and Thai, Khmer and Burmese fonts, where missing (needs root)
 	bin/install-chromium
+	bin/install-varnish
 	bin/install-fonts
 
 migrate: venv ## Apply database migrations
@@ -64,6 +65,8 @@ messages: venv ## Extract and compile the translation catalogues
 	bin/messages
 
 bench: venv ## Benchmark the site against a bare Django baseline (BENCH_SECONDS shortens it)
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || bin/install-varnish \
+		|| echo "bench: no varnishd; the Varnish rows will say not available"
 	$(PY) -m bench.run
 
 clean: ## Remove the virtual environment and local data (var/)

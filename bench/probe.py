@@ -13,6 +13,8 @@ Runs with the site's production settings (the environment ``bench/run.py`` build
   cookie the load generators send, so the staff rows measure the admin as the Secretariat sees it;
 * ``staff-queries PATH...``: as that member, the SQL queries and milliseconds of a first GET of each path in
   this fresh process and of a repeat GET;
+* ``publish PK MARKER``: the page published again through Wagtail's publish, its title ending in MARKER (the
+  Varnish purge delay, ``bench/varnish.py``); prints when the publish began;
 * ``profile PATH [--anonymous]``: a repeat GET of the path (as that member unless ``--anonymous``) under
   cProfile; the slowest functions and every SQL query with its time go to stderr, the totals to stdout.
 
@@ -329,6 +331,14 @@ def export(pk: int) -> dict:
     }
 
 
+def publish(pk: int, marker: str) -> dict:
+    page = Page.objects.get(pk=pk).specific
+    page.title = f"{page.title.split(' bench-')[0]} {marker}"
+    started_at = time.time()
+    page.save_revision().publish()  # the site's own signals: content version, then the Varnish ban on commit
+    return {"started_at": started_at, "seconds": round(time.time() - started_at, 3), "title": page.title}
+
+
 def load_demo() -> dict:
     demo.ADMIN_PASSWORD_FILE = Path(os.environ.get("BENCH_WORKDIR", "var/bench")) / "demo-admin.txt"
     call_command("load_demo_data", stdout=sys.stderr)
@@ -353,6 +363,8 @@ def main(argv: list[str]) -> None:
         result = staff_queries(args)
     elif command == "profile":
         result = profile(args[0], anonymous="--anonymous" in args[1:])
+    elif command == "publish":
+        result = publish(int(args[0]), args[1])
     elif command == "idle":
         result = {"idle": True}
     else:

@@ -23,6 +23,9 @@ What one run does:
    ``wrk`` for GETs (``bin/install-wrk``; without it the Python generator stands in and the report says
    so) or ``bench/pyload.py`` for form posts. A scenario whose page or app does not exist is written as
    "not available: <reason>".
+   Then the petition page through a real Varnish (``deploy/varnish/phakhi.vcl``, Debian's varnishd started
+   by the bench) in front of the same gunicorn, against the same page read directly, and the delay before a
+   publish shows through Varnish (``bench/varnish.py``).
 4. Checks after the writes: rows stored = accepted posts, no request failed, the public count catches up
    with the confirmed rows (and how long that took). Page weight of each public page type, SQL queries of
    a repeat view, peak RSS of every worker; the CSV export and the delivery dossier's signer annex of the
@@ -57,14 +60,16 @@ from . import load, report, servers
 from .checks import Checks
 from .runner import ScenarioRunner
 from .scenarios import READ_PAGES
+from .varnish import VarnishRun
 from .workspace import ROOT, WORKDIR, Workspace, log, machine_info
 
 RESULTS = ROOT / "bench" / "results"
 LOCK_FILE = Path(tempfile.gettempdir()) / "phakhi-bench.lock"
 
 
-class Bench(Workspace, ScenarioRunner, Checks):
-    """One run: its set-up (``Workspace``), its rows (``ScenarioRunner``) and its checks (``Checks``)."""
+class Bench(Workspace, ScenarioRunner, Checks, VarnishRun):
+    """One run: its set-up (``Workspace``), its rows (``ScenarioRunner``), its checks (``Checks``) and the reads
+    through Varnish (``VarnishRun``)."""
 
     def __init__(self):
         self.seconds = float(os.environ.get("BENCH_SECONDS", "20"))
@@ -286,6 +291,7 @@ class Bench(Workspace, ScenarioRunner, Checks):
             self.run_baseline()
             self.run_warm()
             self.run_cold()
+            self.run_varnish()
             pk = self.discovered["pages"].get("petition", {}).get("pk")
             if pk is not None and not self.scale:
                 self.export_memory(pk)

@@ -70,8 +70,10 @@ class Target:
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    group: str  # baseline | reading | reading-cold | staff-cold | api | signing | confirming | mixed
-    server: str  # baseline | site | site-cold
+    group: (
+        str  # baseline | reading | reading-cold | staff-cold | api | signing | confirming | mixed | varnish
+    )
+    server: str  # baseline | site | site-cold | varnish
     flow: str  # get | post | sign | confirm | mixed
     concurrency: int
     generator: str  # wrk | python
@@ -171,6 +173,30 @@ SCENARIOS: list[Scenario] = [
         staff=True,
     ),
     Scenario("cold inbox ×1", "staff-cold", "site-cold", "get", 1, "wrk", page="inbox", staff=True),
+    # Through a real Varnish (deploy/varnish/phakhi.vcl) in front of the same gunicorn: the petition page read
+    # directly and through Varnish in the same run; the second is divided by the first (bench/varnish.py).
+    Scenario(
+        "petition direct (varnish run)",
+        "varnish",
+        "site",
+        "get",
+        HIGH,
+        "wrk",
+        page="petition",
+        at_scale=False,
+    ),
+    Scenario(
+        "petition through varnish",
+        "varnish",
+        "varnish",
+        "get",
+        HIGH,
+        "wrk",
+        page="petition",
+        baseline="petition direct (varnish run)",
+        target=Target(min_ratio=3.0),
+        at_scale=False,
+    ),
     # Writes through the real forms, then the mix.
     Scenario(
         "signing",
