@@ -37,12 +37,17 @@ def varnishd_path() -> str | None:
     return found if Path(found).exists() else None
 
 
+def vcl_for(backend_port: int) -> str:
+    """The deploy VCL with its backend pointed at ``backend_port``, and nothing else changed."""
+    return re.sub(r'(\.port = )"\d+";', rf'\1"{backend_port}";', VCL.read_text(), count=1)
+
+
 def start_varnish(backend_port: int) -> servers.Process:
     """varnishd in the foreground of its own process group, with the deploy VCL pointed at ``backend_port``."""
     workdir = WORKDIR / "varnish"
     workdir.mkdir(parents=True, exist_ok=True)
     vcl = workdir / "phakhi.vcl"
-    vcl.write_text(re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', VCL.read_text(), count=1))
+    vcl.write_text(vcl_for(backend_port))
     port = servers.free_port()
     log_path = WORKDIR / "varnish.log"
     command = [
