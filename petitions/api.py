@@ -49,9 +49,9 @@ def _api_cache_key(request, *parts) -> str:
 
 
 # The whole list, counts included, is kept this long: at full size it is 100 petitions with their
-# per-province totals (190 KB). Building it is one query (``selectors.read_public_totals``: the province totals
-# the aggregator keeps, plus the confirmed rows it has not reached), so the counts are exact when it is built
-# and at most this old when served.
+# per-province totals (190 KB). Building it is one query (``selectors.read_public_totals``: the province
+# totals the aggregator keeps, plus the confirmed rows it has not reached), so the counts are exact when it
+# is built and at most this old when served.
 API_LIST_SECONDS = 2
 
 
@@ -72,7 +72,7 @@ def api_list(request):
 
 def _api_entries(request) -> list[dict]:
     """The list's entries as the content has them, each with the id its translation group counts under."""
-    key = _api_cache_key(request, "list")
+    key = _api_cache_key(request, "list-entries")  # with the count ids: not the older "list" entries
     entries = cache.get(key)
     if entries is None:
         petitions = (

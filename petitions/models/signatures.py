@@ -2,8 +2,9 @@
 
 Counting never updates a shared row from a request: a confirmed signature is counted by the aggregator
 (``services.aggregate_signatures``), which folds confirmed, not-yet-counted rows into ``SignatureTally``
-rows in one transaction. The public count is the tallies plus the rows still waiting, read in one
-statement, so it is right even while the aggregator is behind or down.
+rows, and the province totals beside them (``SignatureProvinceTotal``), in one transaction. The public count is
+the province totals plus the rows still waiting, read in one statement, so it is right even while the aggregator
+is behind or down.
 """
 
 from django.conf import settings

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from petitions.models import SignatureDailyTotal, SignatureStatusCount, SignatureTally
-from petitions.services import sum_every_petition_totals
+from petitions.services import sum_every_petition_totals, sum_province_totals
 from site_project import provinces
 
 URL = "/admin/advocacy/"
@@ -19,8 +19,8 @@ TODAY = timezone.localdate()
 
 
 def count_in(rows) -> None:
-    """Store tallies as the aggregator leaves them: the rows, and their petitions' daily totals per province,
-    source and language summed again from all their tallies."""
+    """Store tallies as the aggregator leaves them: the rows, their petitions' daily totals per province, source
+    and language summed again from all their tallies, and the province totals."""
     rows = list(rows)
     SignatureTally.objects.bulk_create(rows, batch_size=1000)
     petition_ids = {row.petition_id for row in rows}
@@ -43,6 +43,7 @@ def count_in(rows) -> None:
             for row in sums
         )
     sum_every_petition_totals()
+    sum_province_totals()
 
 
 def count_statuses(rows) -> None:
