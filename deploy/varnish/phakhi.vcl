@@ -106,7 +106,8 @@ sub vcl_backend_response {
     }
     # The page cache's own marker and age say nothing about Varnish's copy.
     unset beresp.http.X-Page-Cache;
-    set beresp.grace = 10s;  # while a fresh copy is fetched, readers get the one just expired
+    set beresp.grace = 2s;  # while a fresh copy is fetched, readers get the one just expired (2 s, so a
+                            # count is never much older than s-maxage)
     return (deliver);
 }
 
