@@ -73,23 +73,31 @@ class VarnishBanBackend(HTTPBackend):
 
 
 def varnish_settings() -> dict:
-    """The ``frontend_cache`` settings of the Varnish in front, or {} when there is none."""
-    location = settings.VARNISH_URL
-    if not location:
-        return {}
-    return {"varnish": {"BACKEND": f"{__name__}.VarnishBanBackend", "LOCATION": location}}
+    """The ``frontend_cache`` settings of each Varnish in front (``VARNISH_URL``, comma-separated: one per web
+    machine when each has its own), or {} when there is none."""
+    locations = [location.strip() for location in settings.VARNISH_URL.split(",") if location.strip()]
+    return {
+        f"varnish-{index}": {"BACKEND": f"{__name__}.VarnishBanBackend", "LOCATION": location}
+        for index, location in enumerate(locations)
+    }
 
 
 def ban_site() -> None:
-    """Drop the site's pages from the Varnish in front (if any), now."""
+    """Drop the site's pages from every Varnish in front (if any), now; one that fails does not stop the
+    others."""
     backend_settings = varnish_settings()
     if not backend_settings:
         return
     try:
         backends = get_backends(backend_settings)
-        backends["varnish"].purge_batch([settings.PUBLIC_URL + "/"])
     except Exception:  # a broken shared cache never fails the publish that changed the content
         logger.exception("Could not ban the site from Varnish")
+        return
+    for name, backend in backends.items():
+        try:
+            backend.purge_batch([settings.PUBLIC_URL + "/"])
+        except Exception:
+            logger.exception("Could not ban the site from Varnish (%s)", backend_settings[name]["LOCATION"])
 
 
 def ban_site_on_commit() -> None:

@@ -181,6 +181,17 @@ def test_a_varnish_that_refuses_the_ban_is_logged(
     assert "refused the ban of 127.0.0.1: 405" in caplog.text
 
 
+def test_with_a_varnish_on_each_web_machine_each_gets_the_ban_even_when_another_is_down(
+    petition, varnish, settings, caplog, django_capture_on_commit_callbacks
+):
+    down = f"http://127.0.0.1:{free_port()}"
+    settings.VARNISH_URL = f"{down}, {settings.VARNISH_URL}"
+    with django_capture_on_commit_callbacks(execute=True):
+        petition.save_revision().publish()
+    assert varnish.requests == [("BAN", "/", "127.0.0.1")]
+    assert "Could not ban 127.0.0.1 from Varnish" in caplog.text
+
+
 # --- CDN settings ---------------------------------------------------------------------------------------------
 def test_a_cloudflare_zone_and_token_make_a_frontend_cache_backend():
     backends = cdn_backends(
