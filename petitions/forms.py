@@ -1,6 +1,7 @@
 """The sign form. Its field names are fixed: partner embeds and load tests post to it."""
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
@@ -20,6 +21,14 @@ def province_choices() -> list[tuple[str, str]]:
 
 
 PROVINCE_CODES = provinces.CODES
+
+
+class ProvinceField(forms.ChoiceField):
+    """The provinces, named and sorted for the reader when the form is shown. A submitted code is checked
+    against the codes alone: validating a signature builds none of the 78 named choices."""
+
+    def valid_value(self, value) -> bool:
+        return value in PROVINCE_CODES
 
 
 class UpdatesFromField(forms.MultipleChoiceField):
@@ -53,7 +62,7 @@ class SignForm(UnicodeBurmeseForm, forms.Form):
         help_text=_("We send you a link to confirm your signature. It only counts once you confirm."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    province = forms.ChoiceField(label=_("Province"), choices=province_choices)
+    province = ProvinceField(label=_("Province"), choices=province_choices)
     show_name = forms.BooleanField(
         label=_("Show my name and province in the list of recent signers"), required=False, initial=False
     )
@@ -85,13 +94,14 @@ class SignForm(UnicodeBurmeseForm, forms.Form):
         if not updates_choices:
             self.fields["updates_from"].widget = forms.MultipleHiddenInput()
         self.privacy_url = privacy_url
-        self.helper = self._helper(with_updates=bool(updates_choices))
+        self.with_updates = bool(updates_choices)
 
-    @staticmethod
-    def _helper(*, with_updates: bool) -> FormHelper:
+    @cached_property
+    def helper(self) -> FormHelper:
         """Rendered by the project's crispy pack (templates/phakhi/) inside the ``<form>`` of
         ``petitions/_sign_form.html``, which knows where the form posts. No CSRF token: the form token
-        defends the form, so a cached petition page is the same bytes for every reader."""
+        defends the form, so a cached petition page is the same bytes for every reader. Made when the form
+        is shown, not for a submission that is only validated."""
         helper = FormHelper()
         helper.form_tag = False
         helper.disable_csrf = True
@@ -103,7 +113,7 @@ class SignForm(UnicodeBurmeseForm, forms.Form):
             "email",
             "province",
             "show_name",
-            *(["updates_from"] if with_updates else []),  # no list to choose from: nothing to show
+            *(["updates_from"] if self.with_updates else []),  # no list to choose from: nothing to show
             "consent",
             PrivacyNoticeLink(),
         )

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -24,7 +24,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partners.models import PartnerPage
+from site_project.lean import lean_post
 from site_project.pagecache import content_version
+from site_project.pagecache.freshness import VERSION_KEY
 
 from . import abuse, page_context, selectors, services
 from .forms import ORGANISER, CoSignForm, SignForm, WithdrawConsentsForm
@@ -67,18 +69,23 @@ def live_petition(petition_id: int, *, only=None) -> PetitionPage:
     return petition
 
 
-def _petition_to_sign(petition_id: int) -> PetitionPage:
-    """The few fields signing needs, kept with the published content: a viral petition's posts skip the query.
+def _petition_to_sign(petition_id: int) -> tuple[PetitionPage, int]:
+    """The few fields signing needs and the id its signatures count under, kept with the published content:
+    a viral petition's posts skip the queries, and read the cache once.
 
-    Publishing or unpublishing any page changes ``content_version``, so a closed or withdrawn petition is
-    refused at once; opening and closing dates are compared with the clock on every post.
+    Kept under the content version that publishing or unpublishing any page changes, so a closed or withdrawn
+    petition is refused at once; opening and closing dates are compared with the clock on every post.
     """
-    key = f"petitions:sign-target:{content_version()}:{petition_id}"
-    petition = cache.get(key)
-    if petition is None:
-        petition = live_petition(petition_id, only=SIGN_FIELDS)
-        cache.set(key, petition, selectors.CONTENT_CACHE_SECONDS)
-    return petition
+    key = f"petitions:sign-target:{petition_id}"
+    found = cache.get_many([VERSION_KEY, key])  # one round trip to the cache, not three
+    version = found.get(VERSION_KEY) or content_version()
+    kept = found.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1], kept[2]
+    petition = live_petition(petition_id, only=SIGN_FIELDS)
+    count_id = selectors.canonical_petition_id(petition.pk)
+    cache.set(key, (version, petition, count_id), selectors.CONTENT_CACHE_SECONDS)
+    return petition, count_id
 
 
 # What a page rendered by a session-less view needs: no waiting message (the session may hold one), and no
@@ -86,9 +93,11 @@ def _petition_to_sign(petition_id: int) -> PetitionPage:
 NO_SESSION = {"messages": (), "reads_no_session": True}
 
 
-def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, action: str):
+def _sign(request, target: tuple[PetitionPage, int], *, template: str, thanks: str, action: str):
+    """``thanks`` and ``action``: the names of the thank-you and sign URLs, reversed with the petition's id."""
     # Signing never reads the session or the signed-in user (see ``sign``): the pages it renders show no
     # waiting message, which the session may hold.
+    petition, count_id = target
     if not petition.is_accepting():
         # 410 Gone: the petition is still there to read, but this submission will never be taken.
         context = {"petition": petition, "closed": True, "sensitive": petition.is_sensitive, **NO_SESSION}
@@ -97,7 +106,7 @@ def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, ac
     if not form.is_valid():
         petition = live_petition(petition.pk)
         sign_context = page_context.sign_context(
-            petition, request, action=action, form=_rebound(form, petition)
+            petition, request, action=reverse(action, args=[petition.pk]), form=_rebound(form, petition)
         )
         context = {
             "sign": sign_context,
@@ -109,13 +118,13 @@ def _sign(request, petition: PetitionPage, *, template: str, thanks_url: str, ac
     services.sign_petition(
         petition=services.PetitionRef(
             id=petition.pk,
-            count_id=selectors.canonical_petition_id(petition.pk),
+            count_id=count_id,
             locale=petition.locale.language_code,
         ),
         data=form.cleaned_data,
         request_meta={"ip": abuse.client_ip(request), "language": translation.get_language()},
     )
-    return redirect(thanks_url, permanent=False)
+    return HttpResponseRedirect(reverse(thanks, args=[petition.pk]))
 
 
 def _rebound(form: SignForm, petition: PetitionPage) -> SignForm:
@@ -140,13 +149,14 @@ def _rebound(form: SignForm, petition: PetitionPage) -> SignForm:
 # address is confirmed by e-mail.
 @csrf_exempt
 @require_http_methods(["POST"])
+@lean_post
 def sign(request, petition_id: int):
     return _sign(
         request,
         _petition_to_sign(petition_id),
         template="petitions/sign.html",
-        thanks_url=reverse("petitions:thanks", args=[petition_id]),
-        action=reverse("petitions:sign", args=[petition_id]),
+        thanks="petitions:thanks",
+        action="petitions:sign",
     )
 
 
@@ -170,6 +180,7 @@ def _in_language(petition_id: int) -> PetitionPage | None:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@lean_post
 def confirm(request, token: str):
     """GET shows a button and confirms nothing (mail scanners open links); only the POST confirms."""
     if request.method == "POST":
@@ -344,15 +355,16 @@ def embed(request, petition: PetitionPage):
 @csrf_exempt
 @xframe_options_exempt
 @require_http_methods(["POST"])
+@lean_post
 def embed_sign(request, petition_id: int):
-    petition = _petition_to_sign(petition_id)
-    _activate_petition_language(petition)
+    target = _petition_to_sign(petition_id)
+    _activate_petition_language(target[0])
     response = _sign(
         request,
-        petition,
+        target,
         template="petitions/embed.html",
-        thanks_url=reverse("petitions_embed_thanks", args=[petition_id]),
-        action=reverse("petitions_embed_sign", args=[petition_id]),
+        thanks="petitions_embed_thanks",
+        action="petitions_embed_sign",
     )
     return response
 

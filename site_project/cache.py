@@ -11,6 +11,9 @@ process: weaker limits for a while, never a failed signature.
 
 ``SharedFileBasedCache``: Django's file cache, with ``add`` and ``incr`` made atomic across processes by a
 lock file, so that the gunicorn workers of ``make run`` share one rate-limit counter.
+
+``incr_counters``: count one more under several counters at once (the rate limits of one request), in one
+round trip to Redis, under one lock of the file cache, and key by key in memory.
 """
 
 import fcntl
@@ -137,9 +140,12 @@ class FailSoftRedisCache(RedisCache):
         )
 
     def _call(self, method: str, *args, **kwargs):
+        return self._attempt(getattr(super(), method), getattr(self.fallback, method), *args, **kwargs)
+
+    def _attempt(self, on_redis, in_memory, *args, **kwargs):
         if self.breaker.allows_call():
             try:
-                result = getattr(super(), method)(*args, **kwargs)
+                result = on_redis(*args, **kwargs)
             except OUTAGE_ERRORS as error:
                 self.breaker.failed(error)
             else:
@@ -147,7 +153,13 @@ class FailSoftRedisCache(RedisCache):
                     # What this process kept meanwhile is older than what Redis holds now, or lost to it.
                     self.fallback.clear()
                 return result
-        return getattr(self.fallback, method)(*args, **kwargs)
+        return in_memory(*args, **kwargs)
+
+    def incr_counters(self, timeouts: dict[str, int]) -> dict[str, int]:
+        """``incr_counters`` in one round trip to Redis; in this process's memory while Redis is away."""
+        return self._attempt(
+            lambda: redis_incr_counters(self, timeouts), lambda: incr_counters(self.fallback, timeouts)
+        )
 
     def ping(self) -> bool:
         """Ask Redis itself, whatever the breaker says (for /healthz); a failure opens the breaker."""
@@ -220,17 +232,69 @@ class SharedFileBasedCache(FileBasedCache):
 
     def incr(self, key, delta=1, version=None):
         with self._exclusive():
-            expiry, value = None, _MISSING
-            try:
-                with open(self._key_to_file(key, version), "rb") as file:
-                    # The cache's own files, read as Django's get() reads them.
-                    expiry = pickle.load(file)  # noqa: S301
-                    value = pickle.loads(zlib.decompress(file.read()))  # noqa: S301
-            except (FileNotFoundError, EOFError):
-                pass
-            remaining = None if expiry is None else expiry - time.time()
-            if value is _MISSING or (remaining is not None and remaining <= 0):
-                raise ValueError(f"Key '{key}' not found.")
-            new_value = value + delta
-            self.set(key, new_value, remaining, version)
-            return new_value
+            return self._incr_locked(key, delta, version)
+
+    def incr_counters(self, timeouts: dict[str, int]) -> dict[str, int]:
+        """``incr_counters`` under one lock of the directory."""
+        with self._exclusive():
+            counts = {}
+            for key, timeout in timeouts.items():
+                super().add(key, 0, timeout)
+                try:
+                    counts[key] = self._incr_locked(key, 1, None)
+                except ValueError:  # expired between add and incr
+                    self.set(key, 1, timeout)
+                    counts[key] = 1
+            return counts
+
+    def _incr_locked(self, key, delta, version):
+        expiry, value = None, _MISSING
+        try:
+            with open(self._key_to_file(key, version), "rb") as file:
+                # The cache's own files, read as Django's get() reads them.
+                expiry = pickle.load(file)  # noqa: S301
+                value = pickle.loads(zlib.decompress(file.read()))  # noqa: S301
+        except (FileNotFoundError, EOFError):
+            pass
+        remaining = None if expiry is None else expiry - time.time()
+        if value is _MISSING or (remaining is not None and remaining <= 0):
+            raise ValueError(f"Key '{key}' not found.")
+        new_value = value + delta
+        self.set(key, new_value, remaining, version)
+        return new_value
+
+
+def incr_counters(cache, timeouts: dict[str, int]) -> dict[str, int]:
+    """Add one to each counter named in ``timeouts`` (key: the seconds it lives), made at 0 if missing; the new
+    counts by key.
+
+    One round trip to Redis (this module's cache or Django's), one lock of the shared file cache, whatever the
+    number of counters; any other cache (memory, dummy) counts key by key with ``add`` and ``incr``.
+    """
+    counting = getattr(cache, "incr_counters", None)
+    if counting is not None:
+        return counting(timeouts)
+    if isinstance(cache, RedisCache):
+        return redis_incr_counters(cache, timeouts)
+    counts = {}
+    for key, timeout in timeouts.items():
+        cache.add(key, 0, timeout)
+        try:
+            counts[key] = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout)
+            counts[key] = 1
+    return counts
+
+
+def redis_incr_counters(cache: RedisCache, timeouts: dict[str, int]) -> dict[str, int]:
+    """INCR and EXPIRE each counter in one pipeline: one round trip. A counter lives ``timeout`` seconds after its
+    last count (a window's counter is named by its window, so that only keeps a finished one a little longer).
+    Django's Redis cache stores integers as such, so ``get`` reads these counts."""
+    keys = [(cache.make_and_validate_key(key), timeout) for key, timeout in timeouts.items()]
+    pipeline = cache._cache.get_client(None, write=True).pipeline(transaction=False)
+    for key, timeout in keys:
+        pipeline.incr(key)
+        pipeline.expire(key, timeout)
+    replies = pipeline.execute()
+    return {key: replies[2 * number] for number, key in enumerate(timeouts)}

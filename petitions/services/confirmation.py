@@ -62,12 +62,13 @@ def confirm_signature(*, token: str) -> tuple[TokenState, Signature | None]:
     if not TOKEN_PATTERN.match(token or ""):
         return TokenState.UNKNOWN, None
     now = timezone.now()
-    with transaction.atomic():
-        updated = Signature.objects.filter(
-            token_hash=token_digest(token), status=SignatureStatus.PENDING, token_expires_at__gt=now
-        ).update(status=SignatureStatus.CONFIRMED, confirmed_at=now)
-        if updated:
-            transaction.on_commit(schedule_aggregation)
+    # One conditional UPDATE, in a transaction of its own (no BEGIN and COMMIT around it): nothing else is
+    # written with it, and two posts of one link confirm it once.
+    updated = Signature.objects.filter(
+        token_hash=token_digest(token), status=SignatureStatus.PENDING, token_expires_at__gt=now
+    ).update(status=SignatureStatus.CONFIRMED, confirmed_at=now)
+    if updated:
+        transaction.on_commit(schedule_aggregation)  # at once, unless a caller's transaction is open
     state, signature = token_state(token=token)
     if updated:
         return TokenState.CONFIRMED, signature
