@@ -7,10 +7,11 @@ campaigns still running or to come, without loading the rest of their bodies (no
 
 import datetime
 
-from django.db.models import F, Prefetch, Q, Subquery
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
-from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from site_project.fields import with_image
 
 from .models import CampaignPage
 
@@ -20,12 +21,8 @@ EVENTS = 3
 
 
 def _campaigns(page):
-    return (
-        CampaignPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id)
-        .prefetch_related(Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions()))
-    )
+    campaigns = CampaignPage.objects.live().public().filter(locale_id=page.locale_id)
+    return with_image(campaigns, "hero_image")
 
 
 def is_current(campaign: CampaignPage, today: datetime.date) -> bool:

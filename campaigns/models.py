@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -131,6 +131,8 @@ class CampaignIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
 
 class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with a form's errors
     """One year's campaign: its dates, partners, and a body of stories, events, petitions and toolkits."""
+
+    select_on_route = ("theme", "hero_image")  # read on every view (site_project.routing)
 
     KIND_CHOICES = [
         ("national", _("National")),
@@ -351,6 +353,7 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "co_organisers")  # read by two of the lists below
         contributed = related.collect(self)  # "related_stories" where the stories app is installed
         stories = contributed.get("related_stories", [])
         context.update(

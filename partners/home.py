@@ -4,6 +4,8 @@ and the way to the directory."""
 from django.db.models import Case, Prefetch, Value, When
 from wagtail.images import get_image_model
 
+from site_project import memo
+
 from .models import PartnerContacts, PartnerIndexPage, PartnerPage
 
 PARTNERS = 8
@@ -26,7 +28,10 @@ def partners_section(query) -> dict | None:
     partners = home_partners(query.page)
     if not partners:
         return None
-    directory = PartnerIndexPage.objects.live().child_of(query.page).first()
+    directory = memo.remember(
+        ("partners-index", query.page.pk),
+        lambda: PartnerIndexPage.objects.live().child_of(query.page).first(),
+    )
     return {
         "partners": [{"partner": partner, "url": partner.get_url(query.request)} for partner in partners],
         "directory_url": directory.get_url(query.request) if directory else "",

@@ -8,6 +8,7 @@ must not need the page model.
 """
 
 import datetime
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
 
-from site_project import pagecache
+from site_project import memo, pagecache
 
 from .identity import clean_source
 from .models.paper import PaperBatch, PaperBatchState
@@ -37,15 +38,25 @@ CONTENT_CACHE_SECONDS = 60
 DIMENSIONS = ("province", "source", "locale", "day")
 
 
+# Also kept in each process for as long as in the cache: a petition page or list asks for it on every view, and
+# with a cold (or ``dummy://``) cache that would be two queries per petition shown. Dropped with the memo.
+_canonical_ids: dict[int, tuple[int, float]] = {}
+memo.when_forgotten(_canonical_ids.clear)
+
+
 def canonical_petition_id(page_id: int) -> int:
     """The id a petition's signatures are counted under: its translation in the default language.
 
     Every translation of a petition shares one count. A petition written first in another language counts
     under its oldest translation. Cached, since a page's translation group does not change.
     """
+    kept = _canonical_ids.get(page_id)
+    if kept is not None and kept[1] > time.monotonic():
+        return kept[0]
     key = f"petitions:canonical:{page_id}"
     found = cache.get(key)
     if found is not None:
+        _canonical_ids[page_id] = (found, time.monotonic() + CANONICAL_CACHE_SECONDS)
         return found
     row = Page.objects.filter(pk=page_id).values("translation_key").first()
     if row is None:
@@ -59,6 +70,7 @@ def canonical_petition_id(page_id: int) -> int:
     default = [pk for pk, code in translations if code == settings.LANGUAGE_CODE]
     found = default[0] if default else translations[0][0]
     cache.set(key, found, CANONICAL_CACHE_SECONDS)
+    _canonical_ids[page_id] = (found, time.monotonic() + CANONICAL_CACHE_SECONDS)
     return found
 
 
@@ -207,6 +219,7 @@ def _totals_cache_key(petition_id: int) -> str:
 def forget_public_totals(petition_id: int) -> None:
     """The next read of this petition's totals goes to the database (after signatures are counted or removed)."""
     cache.delete(_totals_cache_key(petition_id))
+    memo.drop_from_this_request(("petitions:totals", petition_id))
 
 
 def paper_total(petition_id: int) -> int:
@@ -219,6 +232,10 @@ def public_totals(petition_id: int) -> PublicTotals:
     """The public count (online and on paper) and per-province totals, cached for a few seconds. Accepts any
     translation's id."""
     count_id = canonical_petition_id(petition_id)
+    return memo.for_this_request(("petitions:totals", count_id), lambda: _cached_public_totals(count_id))
+
+
+def _cached_public_totals(count_id: int) -> PublicTotals:
     key = _totals_cache_key(count_id)
     totals = cache.get(key)
     if totals is None:
@@ -254,6 +271,9 @@ def petition_content(petition, request=None) -> dict:
     carry it: ``timeline``), co-signing organisations. Cached per published revision, language, content version
     and day (an answer turns overdue at midnight), so a viral petition's page costs Wagtail's own queries plus
     the live count, and a change to a push's ledger shows at once."""
+    kept = getattr(petition, "_petition_content", None)
+    if request is not None and kept is not None and kept[0] is request:  # read once per view of the page
+        return kept[1]
     language = petition.locale_id
     today = timezone.localdate()
     version = pagecache.content_version()
@@ -273,6 +293,7 @@ def petition_content(petition, request=None) -> dict:
             ],
         }
         cache.set(key, content, CONTENT_CACHE_SECONDS)
+    petition._petition_content = (request, content)
     return content
 
 

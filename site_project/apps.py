@@ -8,7 +8,7 @@ class SiteProjectConfig(AppConfig):
 
     def ready(self):
         # Modules that register or connect on import, which needs the app registry ready.
-        from . import checks, converters, pagecache, signals  # noqa: F401
+        from . import checks, converters, memo_signals, pagecache, signals  # noqa: F401
 
         converters.register()  # <id:…> in every URLconf; they are imported after this
         # Pagination, on every index and the search, and the site search's words.

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from . import memo
 from .models import Footer, HelpLine, HomePage, MainMenu
 from .pagecache import content_version
 from .untranslated import NOT_UNTRANSLATED
@@ -130,8 +132,17 @@ def _build(language_code: str, request=None) -> Chrome:
 
 
 def get_chrome(language_code: str | None = None, request=None) -> Chrome:
-    """The chrome in a language. ``request`` only spares Wagtail's site lookups while building it."""
+    """The chrome in a language: kept in the process under the content version (``memo``), else in the cache
+    (while the database cannot be reached, the cached copy still serves). ``request`` only spares Wagtail's
+    site lookups while building it."""
     language_code = language_code or translation.get_language() or "th"
+    try:
+        return memo.remember(("chrome", language_code), lambda: _cached(language_code, request))
+    except DatabaseError:
+        return _cached(language_code, request)
+
+
+def _cached(language_code: str, request) -> Chrome:
     key = f"chrome:{content_version()}:{language_code}"
     chrome = cache.get(key)
     if chrome is None:
@@ -142,15 +153,18 @@ def get_chrome(language_code: str | None = None, request=None) -> Chrome:
 
 
 def live_translations(page: Page) -> list[Page]:
-    """The page in each language it is live in, itself included; read once per page shown (the language
-    switcher and the hreflang links both need it)."""
+    """The page in each language it is live in, itself included; read once per content version (the language
+    switcher and the hreflang links both need it; publishing changes the version)."""
     if not hasattr(page, "_live_translations"):
-        page._live_translations = list(
-            page.get_translations(inclusive=True)
-            .live()
-            .filter(NOT_UNTRANSLATED)
-            .select_related("locale")
-            .order_by("locale_id")
+        page._live_translations = memo.remember(
+            ("live-translations", page.translation_key),
+            lambda: list(
+                page.get_translations(inclusive=True)
+                .live()
+                .filter(NOT_UNTRANSLATED)
+                .select_related("locale")
+                .order_by("locale_id")
+            ),
         )
     return page._live_translations
 

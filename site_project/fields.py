@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 
 
 def image_field(verbose_name, *, help_text) -> models.ForeignKey:
@@ -21,6 +22,15 @@ def image_field(verbose_name, *, help_text) -> models.ForeignKey:
         related_name="+",
         verbose_name=verbose_name,
         help_text=help_text,
+    )
+
+
+def with_image(queryset, field: str):
+    """``queryset`` with the image in ``field`` joined and its renditions prefetched: one query for the
+    renditions however many rows, instead of one for the images and one for their renditions."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return queryset.select_related(field).prefetch_related(
+        models.Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
 
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Locale
 
+from . import memo
 from .dates import display_year
 from .feeds import PageFeed
 
@@ -39,7 +40,7 @@ def by_translation_key(objects, locale) -> dict:
     """Each translatable object of ``objects`` in ``locale``, or in the default language where it is not
     translated yet, keyed by translation key (in the queryset's order)."""
     found = {}
-    default = Locale.get_default()
+    default = memo.remember("default-locale", Locale.get_default)
     for obj in objects.filter(locale__in=[locale, default]):
         if obj.locale_id == locale.pk or obj.translation_key not in found:
             found[obj.translation_key] = obj

@@ -12,7 +12,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from . import home
+from . import home, memo  # memo defines the model ContentVersion
 from .blocks import BodyBlock, LinkBlock
 from .fields import SocialAccounts, image_field
 
@@ -41,6 +41,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    objects = memo.PageManager()  # public() without a query for the view restrictions
+    get_view_restrictions = memo.view_restrictions  # no query outside a restricted subtree
 
     def shows_quick_exit(self) -> bool:
         return self.is_sensitive
@@ -211,6 +214,8 @@ class SiteSettings(SocialAccounts, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    for_request = classmethod(memo.site_setting_for_request)  # read once per content version
 
 
 class MainMenu(TranslatableMixin, models.Model):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,7 +11,7 @@ from advocacy.dossiers import urls as dossier_urls
 from campaigns.sitemaps import language_sitemaps
 from petitions import urls as petitions_urls
 
-from . import views
+from . import routing, views
 from .search import urls as search_urls
 from .share_cards import urls as share_card_urls
 
@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("partners.urls")),
     path("", include(search_urls)),
     path("", include(share_card_urls)),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, served with the site, route and view restrictions kept per process (routing.py).
+    path("", include([p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"])),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

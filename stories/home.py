@@ -1,8 +1,9 @@
 """What the home page shows of stories (``site_project.home``): the editors' chosen stories, or the latest."""
 
-from django.db.models import Prefetch
-from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from site_project import memo
+from site_project.fields import with_image
 
 from .models import StoryIndexPage, StoryPage
 
@@ -10,14 +11,8 @@ STORIES = 3
 
 
 def _stories(page):
-    images = get_image_model().objects.prefetch_renditions()
-    return (
-        StoryPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id)
-        .select_related("storyteller")
-        .prefetch_related(Prefetch("image", queryset=images))
-    )
+    stories = StoryPage.objects.live().public().filter(locale_id=page.locale_id).select_related("storyteller")
+    return with_image(stories, "image")
 
 
 def home_stories(page, limit: int = STORIES) -> list[StoryPage]:
@@ -38,7 +33,9 @@ def stories_section(query) -> dict | None:
     stories = home_stories(query.page)
     if not stories:
         return None
-    index = StoryIndexPage.objects.live().child_of(query.page).first()
+    index = memo.remember(
+        ("stories-index", query.page.pk), lambda: StoryIndexPage.objects.live().child_of(query.page).first()
+    )
     return {
         "stories": [{"story": story, "url": story.get_url(query.request)} for story in stories],
         "index_url": index.get_url(query.request) if index else "",

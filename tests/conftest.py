@@ -23,6 +23,7 @@ from wagtail.users.models import UserProfile
 
 from partners.models import private_storage
 from petitions.factories import DecisionMakerFactory, PetitionIndexPageFactory, PetitionPageFactory
+from site_project import memo
 from site_project.demo import tree_root
 from site_project.factories import HomePageFactory, StandardPageFactory, publish_translation
 from site_project.models import HomePage, SiteSettings
@@ -34,9 +35,13 @@ pytest_plugins = ["tests.database"]
 
 @pytest.fixture(autouse=True)
 def clean_cache():
+    """An empty cache and an empty per-process memo: a rolled-back or flushed test may leave the content
+    version at a value an earlier test's memo was kept under."""
     cache.clear()
+    memo.forget()
     yield
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture

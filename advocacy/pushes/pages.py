@@ -45,6 +45,8 @@ class PolicyPushIndexPage(BasePage):
 class PolicyPushPage(BasePage):
     """One push made public: the demand, who stands behind it, and each target's record of answers."""
 
+    select_on_route = ("push",)  # read on every view (site_project.routing)
+
     push = models.ForeignKey(
         "advocacy.PolicyPush",
         on_delete=models.PROTECT,

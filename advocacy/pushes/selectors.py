@@ -10,7 +10,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -129,12 +129,16 @@ def target_records(translation_keys, *, today: datetime.date) -> dict:
 
 def timelines(push: PolicyPush, *, locale_id: int, today: datetime.date) -> list[TargetTimeline]:
     """One timeline per target of ``push``, oldest first, each with the target's record across public pushes."""
-    targets = list(push.targets.all())
+    chosen = push.targets.all()
+    found = list(  # the targets and their translations into the page's language, in one query
+        chosen.model.objects.filter(
+            Q(pk__in=chosen.values("pk"))
+            | Q(translation_key__in=chosen.values("translation_key"), locale_id=locale_id)
+        ).annotate(is_chosen=Exists(chosen.filter(pk=OuterRef("pk"))))
+    )
+    targets = [target for target in found if target.is_chosen]
     keys = [target.translation_key for target in targets]
-    translated = {
-        target.translation_key: target
-        for target in push.targets.model.objects.filter(translation_key__in=keys, locale_id=locale_id)
-    }
+    translated = {target.translation_key: target for target in found if target.locale_id == locale_id}
     responses = list(push.responses.select_related("target"))
     lines = {
         target.pk: TargetTimeline(target=translated.get(target.translation_key, target)) for target in targets

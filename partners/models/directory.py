@@ -8,17 +8,19 @@ import datetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_project import provinces
 from site_project.fields import image_field
+from site_project.memo import PublicPageQuerySet
 from site_project.models import BasePage
 
 from ..filters import DirectoryFilterForm
@@ -78,7 +80,7 @@ class PartnerIndexPage(BasePage):
         return context
 
 
-class PartnerPageQuerySet(PageQuerySet):
+class PartnerPageQuerySet(PublicPageQuerySet):
     def for_directory(self):
         """Everything a directory card prints, in a fixed number of queries, in Thai dictionary order."""
         from wagtail.images import get_image_model
@@ -334,6 +336,8 @@ class PartnerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The template reads each of these twice (whether to show it, then each item): once each here.
+        prefetch_related_objects([self], "pillars", "services", "working_languages", "areas")
         context["co_organised"] = self.co_organised()
         return context
 

@@ -11,12 +11,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from partners.models import PartnerPage
 from site_project.blocks import BodyBlock
+from site_project.memo import PublicPageQuerySet
 from site_project.models import BasePage
 from site_project.share_cards import ShareCardText, count_step
 
@@ -104,7 +104,7 @@ def _signable(now: datetime.datetime) -> models.Q:
     )
 
 
-class PetitionQuerySet(PageQuerySet):
+class PetitionQuerySet(PublicPageQuerySet):
     def accepting(self):
         """Petitions people can sign now: open status, opened, not yet closed."""
         return self.filter(_signable(timezone.now()))

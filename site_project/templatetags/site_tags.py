@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 
 from .. import chrome as site_chrome
-from .. import dates, share_cards
+from .. import dates, memo, share_cards
 from ..models import SiteSettings
 from ..public_url import absolute_url
 
@@ -75,10 +75,12 @@ def page_meta(context) -> dict:
     canonical = absolute_url(page.get_url(request))
     alternates = [
         {"code": other.locale.language_code, "url": absolute_url(other.get_url(request))}
-        for other in page.get_translations(inclusive=True)
-        .live()
-        .select_related("locale")
-        .order_by("locale_id")
+        for other in memo.remember(
+            ("alternates", page.translation_key),
+            lambda: list(
+                page.get_translations(inclusive=True).live().select_related("locale").order_by("locale_id")
+            ),
+        )
     ]
     default = next((alt for alt in alternates if alt["code"] == settings.LANGUAGE_CODE), None)
     return {
