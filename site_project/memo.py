@@ -107,13 +107,21 @@ def remember(key, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def site_for_request(request):
+    """Wagtail's site for the request's host and port (``Site.find_for_request``), kept per content version."""
+    if not hasattr(request, "_wagtail_site"):
+        host, port = request._get_raw_host(), request.get_port()
+        request._wagtail_site = remember(("site", host, port), lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
 def site_setting_for_request(setting_class, request):
     """A Wagtail site setting (``BaseSiteSetting``) for the request's site, read once per content version; each
     request gets its own shallow copy, since Wagtail notes the request on it. An image the setting points at
     (the logo) comes with its renditions."""
     attr_name = setting_class.get_cache_attr_name()
     if not hasattr(request, attr_name):
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         kept = remember(
             (setting_class._meta.label, site.pk if site else None), lambda: _setting(setting_class, site)
         )

@@ -30,11 +30,8 @@ def serve(request, path):
 
 def prime(request, path: str) -> None:
     """Set what Wagtail caches on a request (the site, the root paths, the route) from the memo."""
-    host, port = request._get_raw_host(), request.get_port()
-    request._wagtail_site = site = memo.remember(
-        ("site", host, port), lambda: Site._find_for_request(request)
-    )
-    request._wagtail_cached_site_root_paths = memo.remember("site-root-paths", Site.get_site_root_paths)
+    site = memo.site_for_request(request)
+    request._wagtail_cached_site_root_paths = memo.remember("site-root-paths", _site_root_paths)
     if site is None:
         return
     components = tuple(component for component in path.split("/") if component)
@@ -52,6 +49,13 @@ def prime(request, path: str) -> None:
             request._wagtail_route_for_request = page.route(request, list(remaining))
         except Http404:
             request._wagtail_route_for_request = None
+
+
+def _site_root_paths():
+    # Wagtail keeps them in the cache for an hour and clears them on a change only in the process that made it
+    # (with a per-process cache): read them afresh once per content version instead.
+    Site.clear_site_root_paths_cache()
+    return Site.get_site_root_paths()
 
 
 def _route(request, site, components: tuple):
