@@ -1,9 +1,11 @@
 """The public JSON API: open and recent petitions with their live counts, goals and per-province totals."""
 
+import gzip
 import json
 
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -51,23 +53,33 @@ def _api_cache_key(request, *parts) -> str:
 # The whole list, counts included, is kept this long: at full size it is 100 petitions with their
 # per-province totals (190 KB). Building it is one query (``selectors.read_public_totals``: the province
 # totals the aggregator keeps, plus the confirmed rows it has not reached), so the counts are exact when it
-# is built and at most this old when served.
+# is built and at most this old when served. It is kept gzipped too: compressing 190 KB for every reader
+# (the compression middleware) cost 7 ms of CPU a request, six times the rest. A shared cache in front
+# (``s-maxage``) may keep it as long.
 API_LIST_SECONDS = 2
 
 
 @require_GET
-@cache_control(public=True, max_age=15)
+@cache_control(public=True, max_age=15, s_maxage=API_LIST_SECONDS)
 def api_list(request):
     body_key = _api_cache_key(request, "list-body")
-    body = cache.get(body_key)
-    if body is None:
+    bodies = cache.get(body_key)
+    if bodies is None:
         entries = _api_entries(request)
         totals = selectors.read_public_totals(entry["_count_id"] for entry in entries)
         body = json.dumps(
             {"petitions": [_with_totals(entry, totals[entry["_count_id"]]) for entry in entries]}
-        )
-        cache.set(body_key, body, API_LIST_SECONDS)
-    return HttpResponse(body, content_type="application/json")
+        ).encode()
+        bodies = (body, gzip.compress(body, compresslevel=6, mtime=0))
+        cache.set(body_key, bodies, API_LIST_SECONDS)
+    body, compressed = bodies
+    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+        response = HttpResponse(compressed, content_type="application/json")
+        response["Content-Encoding"] = "gzip"  # the compression middleware leaves it as it is
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
 
 
 def _api_entries(request) -> list[dict]:
@@ -91,7 +103,7 @@ def _api_entries(request) -> list[dict]:
 
 
 @require_GET
-@cache_control(public=True, max_age=10)
+@cache_control(public=True, max_age=10, s_maxage=API_LIST_SECONDS)
 def api_detail(request, petition_id: int):
     key = _api_cache_key(request, petition_id)
     entry = cache.get(key)

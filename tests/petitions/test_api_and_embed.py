@@ -1,5 +1,8 @@
 """The public JSON API and the embeddable widget for partner websites."""
 
+import gzip
+import json
+
 from petitions.factories import SignatureFactory
 
 API_FIELDS = {
@@ -30,6 +33,19 @@ def test_the_api_lists_open_petitions_with_counts_and_no_personal_data(client, p
     assert item["provinces"] == {"chiang-rai": 2}
     assert item["locale"] == "th"
     assert "ลับ" not in response.content.decode() and "@" not in response.content.decode()
+
+
+def test_the_api_list_is_sent_gzipped_as_it_was_kept_and_a_shared_cache_may_hold_it(client, petition):
+    SignatureFactory.create_batch(3, petition=petition, confirmed=True, province="chiang-rai")
+    plain = client.get("/api/petitions/")
+    zipped = client.get("/api/petitions/", HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert "Content-Encoding" not in plain
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert "s-maxage=2" in zipped["Cache-Control"]
+    assert json.loads(plain.content)["petitions"][0]["provinces"] == {"chiang-rai": 3}
 
 
 def test_the_api_describes_one_petition(client, petition):
