@@ -46,5 +46,7 @@ def test_a_cold_page_reads_the_content_version_once_and_routes_in_one_query(clie
         assert client.get("/th/campaigns/25-november-2024/").status_code == 200
     sql = [query["sql"] for query in captured]
     assert sum("site_project_contentversion" in query for query in sql) == 1
-    assert not any("wagtailcore_site" in query or "wagtailcore_locale" in query for query in sql)
-    assert not any("wagtailcore_pageviewrestriction" in query for query in sql)
+    read_from = [query.split(" FROM ", 1)[1].split(" ", 1)[0] for query in sql if " FROM " in query]
+    assert not {'"wagtailcore_site"', '"wagtailcore_locale"', '"wagtailcore_pageviewrestriction"'} & set(
+        read_from
+    )
