@@ -88,9 +88,15 @@ class Checks:
         return self.probe("petition-counts", str(pk))
 
     def public_count(self, site: servers.Process) -> int | None:
-        for key in ("api-detail", "api"):
-            if key in self.paths:
-                status, body = self.get(site, self.paths[key])
+        """The count the JSON API shows for the petition the run signs (not whichever the list names first)."""
+        pk = self.discovered["pages"].get("petition", {}).get("pk")
+        paths = []
+        if pk is not None and "api" in self.paths:
+            paths.append(f"{urlsplit(self.paths['api']).path.rstrip('/')}/{pk}/")
+        paths += [self.paths[key] for key in ("api-detail", "api") if key in self.paths]
+        for path in paths:
+            if path:
+                status, body = self.get(site, path)
                 if status == 200:
                     try:
                         return first_count(json.loads(body))
