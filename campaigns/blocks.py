@@ -3,14 +3,14 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from site_project import provinces
+from site_project import memo, provinces
 from site_project.blocks import BodyBlock
 from site_project.structured_data import json_ld, schema_date
 from site_project.video import video_for
@@ -221,7 +221,15 @@ class PetitionValue(blocks.StructValue):
         petition = self.get("petition")
         if petition is None:
             return None
-        petition = petition.specific.localized
+        petition = petition.specific
+        locale_id = memo.locale_ids().get(translation.get_language())
+        if locale_id is not None and locale_id != petition.locale_id:  # else already in the reader's language
+            translated = (
+                type(petition)
+                .objects.filter(translation_key=petition.translation_key, locale_id=locale_id)
+                .first()
+            )
+            petition = translated or petition
         return petition if petition.live else None
 
 

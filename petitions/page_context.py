@@ -18,7 +18,13 @@ from site_project.public_url import absolute_url
 from . import abuse
 from .forms import SignForm
 from .identity import source_from_query
-from .selectors import canonical_petition_id, petition_content, public_totals, recent_signers
+from .selectors import (
+    canonical_petition_id,
+    petition_co_sponsors,
+    petition_content,
+    public_totals,
+    recent_signers,
+)
 
 
 def share_links(url: str, title: str) -> list[dict]:
@@ -62,7 +68,7 @@ def sign_context(petition, request, *, action: str = "", form=None) -> dict:
     totals = public_totals(petition.pk)
     count = totals.count
     goal = petition.effective_goal(count)
-    co_sponsors = petition_content(petition, request)["co_sponsors"]
+    co_sponsors = petition_co_sponsors(petition, request)
     query = request.GET if request is not None else {}
     if form is None:
         form = SignForm(
@@ -95,8 +101,8 @@ def sign_context(petition, request, *, action: str = "", form=None) -> dict:
 
 def petition_page_context(*, petition, request) -> dict:
     """What the petition page shows: count, goal, timeline, targets, partners, recent signers, the form."""
+    content = petition_content(petition, request)  # first: the sign form takes its co-sponsors from it
     sign = sign_context(petition, request)
-    content = petition_content(petition, request)
     return {
         **content,
         "sign": sign,
@@ -113,8 +119,8 @@ def confirmed_context(*, petition, request) -> dict:
     to and where it stands (its timeline, with the policy push's next step), the campaigns that carry it (from
     ``campaigns``, through ``site_project.related``) and the co-sponsoring partners. Nothing in it is the reader's:
     the page cache serves one copy to everyone who confirmed."""
+    content = petition_content(petition, request)  # first: the sign form takes its co-sponsors from it
     sign = sign_context(petition, request)
-    content = petition_content(petition, request)
     return {
         "sign": sign,
         "targets": content["targets"],

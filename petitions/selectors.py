@@ -282,10 +282,7 @@ def petition_content(petition, request=None) -> dict:
     if content is None:
         content = {
             "targets": [str(target) for target in petition.localized_targets()],
-            "co_sponsors": [
-                {"pk": partner.pk, "title": partner.title, "url": partner.get_url(request)}
-                for partner in petition.localized_co_sponsors()
-            ],
+            "co_sponsors": _co_sponsors(petition, request),
             "timeline": petition_timeline(petition, today=today),
             "organisations": [
                 {"name": cosignature.partner.title, "statement": cosignature.statement}
@@ -295,6 +292,30 @@ def petition_content(petition, request=None) -> dict:
         cache.set(key, content, CONTENT_CACHE_SECONDS)
     petition._petition_content = (request, content)
     return content
+
+
+def petition_co_sponsors(petition, request=None) -> list[dict]:
+    """The co-sponsors alone, for a sign form shown away from its petition's page (a campaign's petition
+    block): taken from the page's content when this view already read it, else kept on their own like it."""
+    kept = getattr(petition, "_petition_content", None)
+    if request is not None and kept is not None and kept[0] is request:
+        return kept[1]["co_sponsors"]
+    key = (
+        f"petitions:co-sponsors:{petition.pk}:{petition.live_revision_id}:{petition.locale_id}:"
+        f"{pagecache.content_version()}"
+    )
+    co_sponsors = cache.get(key)
+    if co_sponsors is None:
+        co_sponsors = _co_sponsors(petition, request)
+        cache.set(key, co_sponsors, CONTENT_CACHE_SECONDS)
+    return co_sponsors
+
+
+def _co_sponsors(petition, request) -> list[dict]:
+    return [
+        {"pk": partner.pk, "title": partner.title, "url": partner.get_url(request)}
+        for partner in petition.localized_co_sponsors()
+    ]
 
 
 def petition_timeline(petition, *, today: datetime.date) -> list[dict]:

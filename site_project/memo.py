@@ -33,7 +33,7 @@ from django.core.signals import request_finished, request_started
 from django.db import connection, models
 from django.db.models import Q
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models import PageManager as WagtailPageManager
 from wagtail.query import PageQuerySet
 
@@ -105,6 +105,11 @@ def remember(key, compute: Callable[[], Any]) -> Any:
         values.clear()
     values[key] = value
     return value
+
+
+def locale_ids() -> dict[str, int]:
+    """Each content language's ``Locale`` id, by language code (a new locale changes the version)."""
+    return remember(("locale-ids",), lambda: dict(Locale.objects.values_list("language_code", "id")))
 
 
 def site_for_request(request):

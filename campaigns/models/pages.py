@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from petitions.models import PetitionPage
-from site_project import provinces, related
+from site_project import memo, pagecache, provinces, related
 from site_project.dates import display_date, display_year
 from site_project.fields import image_alt_field, image_field
 from site_project.filtered_index import FilteredIndexMixin, by_translation_key
@@ -63,9 +65,20 @@ class CampaignTheme(TranslatableMixin, models.Model):
         return self.name
 
 
+@receiver([post_save, post_delete], sender=CampaignTheme, dispatch_uid="campaign-theme-changed")
+def theme_changed(sender, **kwargs) -> None:
+    """A theme's name shows on every campaign page and in the index's filter, which keep it per content
+    version (``themes_by_key``)."""
+    memo.content_changed()
+    pagecache.content_changed()
+
+
 def themes_by_key(locale) -> dict:
     """Each theme in ``locale`` (or the default language where it is not translated yet), by translation key."""
-    return by_translation_key(CampaignTheme.objects.order_by("name"), locale)
+    return memo.remember(
+        ("campaign-themes", locale.pk),
+        lambda: by_translation_key(CampaignTheme.objects.order_by("name"), locale),
+    )
 
 
 class CampaignIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
@@ -299,6 +312,8 @@ class CampaignPage(RoutablePageMixin, BasePage):  # its render(): the page with 
         chosen = list(self.co_organisers.all())
         if not chosen:
             return []
+        if all(partner.locale_id == self.locale_id for partner in chosen):  # already in this language
+            return [partner for partner in chosen if partner.live]
         partner_model = type(chosen[0])
         keys = [partner.translation_key for partner in chosen]
         in_language = {

@@ -13,6 +13,7 @@ PAGES = {
     "home": "/th/",
     "about (standard page)": "/th/about/",
     "campaign": "/th/campaigns/25-november-2024/",
+    "campaign with a petition to sign": "/th/campaigns/25-november-2025/",
     "campaign index": "/th/campaigns/",
     "petition": "/th/petitions/nightlife-4am/",
     "petition index": "/th/petitions/",
