@@ -158,6 +158,7 @@ def test_the_search_page_runs_the_same_number_of_queries_for_five_and_for_twenty
     with_five = queries()
     for number in range(15):
         publish(campaign_index, slug=f"b{number}", title=f"สงกรานต์ {number}", intro="เล่นน้ำ")
+    client.get("/th/search/?q=สงกรานต์")  # a publish changed the content version: the memo is read again once
     assert queries() == with_five
     with django_assert_max_num_queries(8):
         client.get("/th/search/?q=สงกรานต์")
