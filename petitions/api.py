@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from site_project.pagecache import content_version
+from site_project.pagecache.middleware import accepts_gzip
 from site_project.public_url import absolute_url
 
 from . import selectors
@@ -73,7 +74,7 @@ def api_list(request):
         bodies = (body, gzip.compress(body, compresslevel=6, mtime=0))
         cache.set(body_key, bodies, API_LIST_SECONDS)
     body, compressed = bodies
-    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+    if accepts_gzip(request.META):
         response = HttpResponse(compressed, content_type="application/json")
         response["Content-Encoding"] = "gzip"  # the compression middleware leaves it as it is
     else:
