@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from site_project import provinces
+from site_project.widgets import QuickSelect
 
 ALL = [("", _("All"))]
 RELATIONS = {
@@ -23,11 +24,11 @@ RELATIONS = {
 class DirectoryFilterForm(forms.Form):
     """Every field is optional; chosen fields narrow the list together."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    pillar = forms.ChoiceField(label=_("Pillar"), required=False)
-    province = forms.ChoiceField(label=_("Province"), required=False)
-    service = forms.ChoiceField(label=_("Service"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
+    pillar = forms.ChoiceField(label=_("Pillar"), required=False, widget=QuickSelect)
+    province = forms.ChoiceField(label=_("Province"), required=False, widget=QuickSelect)
+    service = forms.ChoiceField(label=_("Service"), required=False, widget=QuickSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, kinds=(), pillars=(), services=(), languages=(), **kwargs):
         super().__init__(*args, **kwargs)

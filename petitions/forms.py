@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from site_project import provinces
 from site_project.burmese import UnicodeBurmeseForm
 from site_project.validators import visible_text
+from site_project.widgets import QuickSelect
 
 
 def province_choices() -> list[tuple[str, str]]:
@@ -26,6 +27,8 @@ PROVINCE_CODES = provinces.CODES
 class ProvinceField(forms.ChoiceField):
     """The provinces, named and sorted for the reader when the form is shown. A submitted code is checked
     against the codes alone: validating a signature builds none of the 78 named choices."""
+
+    widget = QuickSelect
 
     def valid_value(self, value) -> bool:
         return value in PROVINCE_CODES

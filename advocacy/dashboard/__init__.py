@@ -15,7 +15,7 @@ The package, module by module: ``choices`` (what the filters offer), ``filters``
 
 from .board import Dashboard, build_dashboard
 from .choices import Campaign, Choices, Option, load_choices
-from .filters import DashboardFilters, QuickSelect, Scope
+from .filters import DashboardFilters, Scope
 from .signatures import Figure
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "DashboardFilters",
     "Figure",
     "Option",
-    "QuickSelect",
     "Scope",
     "build_dashboard",
     "load_choices",
