@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .models import PetitionIndexPage, PetitionPage
-from .selectors import public_totals
+from .selectors import prime_public_totals, public_totals
 
 CANDIDATES = 6  # open petitions read and counted, whatever the number on the site
 LISTED = 3  # open petitions listed under the call to action
@@ -86,6 +86,7 @@ def home_petitions(query) -> dict:
     featured = _featured(page)
     if featured is not None:
         candidates = [featured] + [petition for petition in candidates if petition.pk != featured.pk]
+    prime_public_totals(petition.pk for petition in candidates)  # one read for every card's count
     cards = [_card(petition, request) for petition in candidates]
     if not cards:
         return {"main": None, "others": []}

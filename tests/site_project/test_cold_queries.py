@@ -51,3 +51,14 @@ def test_a_cold_page_reads_the_content_version_once_and_routes_in_one_query(clie
     assert not {'"wagtailcore_site"', '"wagtailcore_locale"', '"wagtailcore_pageviewrestriction"'} & set(
         read_from
     )
+
+
+def test_the_home_page_reads_every_petition_cards_count_in_one_statement(client, demo, every_cache_off):
+    client.get("/th/")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/th/")
+    assert response.status_code == 200
+    totals = [query["sql"] for query in captured if "petitions_signatureprovincetotal" in query["sql"]]
+    assert len(totals) == 1
+    body = response.content.decode()
+    assert 'class="home-action"' in body and body.count('<li class="home-petition">') >= 1  # both sections
