@@ -42,7 +42,9 @@ class DirectoryFilterForm(forms.Form):
         """Narrow ``queryset`` by the valid choices; an invalid value is ignored rather than an error page."""
         data = self.cleaned_data if self.is_valid() else {}
         chosen = {lookup: data[field] for field, lookup in RELATIONS.items() if data.get(field)}
-        return queryset.filter(**chosen).distinct()
+        # A partner matches a province, pillar, service or language once per row joined: DISTINCT then, and
+        # only then (counting the unfiltered directory DISTINCT over every page column cost a cold view).
+        return queryset.filter(**chosen).distinct() if chosen else queryset
 
     @property
     def active_filters(self) -> bool:

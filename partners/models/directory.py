@@ -91,9 +91,7 @@ class PartnerPageQuerySet(PublicPageQuerySet):
             .exclude(translation_key__in=PartnerContacts.objects.unlisted_keys())
             .select_related("logo")
             .prefetch_related(
-                "pillars",
-                "services",
-                "working_languages",
+                "pillars",  # a card names its pillars and provinces; services and languages only filter
                 "areas",
                 models.Prefetch(
                     "logo__renditions",
