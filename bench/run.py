@@ -135,7 +135,15 @@ class Bench(Workspace, ScenarioRunner, Checks, VarnishRun):
         if site is None:
             return
         try:
+            warmed: set = set()
             for scenario in self.group("reading-cold"):
+                path = self.paths.get(scenario.page)
+                if self.selected(scenario) and path and path not in warmed:
+                    # As for the staff rows: each worker's first view of a page compiles its templates and fills
+                    # the memo, once in a process's life; the rows measure the renders after it.
+                    for _ in range(2 * servers.WORKERS):
+                        self.get(site, path)
+                    warmed.add(path)
                 self.run_scenario(scenario, site)
             self.run_staff(site)
         finally:
