@@ -2,8 +2,9 @@
 public push that carries the petition (to whom, when, the receipt number, and how it stands: awaiting, overdue),
 each answer (its classification and summary) and each promise (and whether it was kept).
 
-Only pushes with a live public page count: a push the Secretariat keeps private shows nowhere. Four queries
-whatever the number of pushes and entries; targets are named in the reader's language where translated.
+Only pushes with a live public page count: a push the Secretariat keeps private shows nowhere. One query for
+a petition no public push carries, else four or five whatever the number of pushes and entries; targets are
+named in the reader's language where translated (a fifth query, only when a target is not in it already).
 """
 
 import datetime
@@ -19,7 +20,10 @@ from .selectors import state_in_words
 
 
 def _names(targets, locale_id: int) -> dict:
-    """Each target's name in ``locale_id`` where translated, by the target's pk. One query."""
+    """Each target's name in ``locale_id`` where translated, by the target's pk. One query, none when every target
+    is in that language already."""
+    if all(target.locale_id == locale_id for target in targets):
+        return {target.pk: str(target) for target in targets}
     keys = {target.translation_key for target in targets}
     translated = {
         target.translation_key: str(target)
@@ -37,9 +41,15 @@ def _delivery_text(delivery: Delivery) -> str:
 
 def ledger_entries(*, petition, today: datetime.date) -> list[TimelineEntry]:
     """The ledger of every public push that carries ``petition`` (in any of its translations)."""
-    pushes = PolicyPush.objects.filter(
-        pages__live=True, petitions__translation_key=petition.translation_key
-    ).values("pk")
+    # The pushes first: most petitions have none, and then that is all (each of the three lists below, with
+    # the pushes as a subquery, took PostgreSQL 3 ms to plan).
+    pushes = set(
+        PolicyPush.objects.filter(
+            pages__live=True, petitions__translation_key=petition.translation_key
+        ).values_list("pk", flat=True)
+    )
+    if not pushes:
+        return []
     deliveries = list(Delivery.objects.filter(push_id__in=pushes).select_related("target"))
     responses = list(Response.objects.filter(push_id__in=pushes).select_related("target"))
     commitments = list(Commitment.objects.filter(push_id__in=pushes).select_related("target"))

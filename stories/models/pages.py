@@ -266,15 +266,25 @@ class StoryPage(BasePage):
     @classmethod
     def related_to_campaign(cls, campaign, limit: int = 3) -> list:
         """Live stories in the campaign's language tied to the campaign, or to its theme (shown on its page)."""
-        condition = Q(related_campaign__translation_key=campaign.translation_key)
+        # The few stories that match first, each way by its own index, then the listing. Joined into one
+        # query with DISTINCT over every column, the campaign, theme, storyteller and petition tables took
+        # PostgreSQL 17 ms to plan; with the two ways as one OR it read every story (5 ms at 1,000).
+        condition = Q(
+            related_campaign_id__in=Page.objects.filter(translation_key=campaign.translation_key).values("pk")
+        )
         if campaign.theme_id:
-            condition |= Q(themes__translation_key=campaign.theme.translation_key)
+            themed = cls.themes.through.objects.filter(
+                campaigntheme__translation_key=campaign.theme.translation_key
+            )
+            condition |= Q(pk__in=themed.values("storypage_id"))
+        matching = list(cls.objects.filter(condition).order_by().values_list("pk", flat=True))
+        if not matching:
+            return []
         return list(
             cls.objects.live()
             .public()
-            .filter(condition, locale_id=campaign.locale_id)
+            .filter(pk__in=matching, locale_id=campaign.locale_id)
             .select_related("storyteller", "related_petition")
-            .distinct()
             .order_by("-first_published_at")[:limit]
         )
 

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from petitions.models import Signature
+from stories.factories import StoryConsentFactory, StoryIndexPageFactory, StoryPageFactory
 
 from ..conftest import assert_no_inline_script_or_style, translate
 from .conftest import VIDEO_URL, campaign_body
@@ -115,6 +116,22 @@ def test_stories_of_the_campaign_appear_on_it(client, campaign):
     StoryConsentFactory(story=story)
     story.save_revision().publish()
     assert "เสียงจากเชียงราย" in client.get("/th/campaigns/25-november-2025/").content.decode()
+
+
+def test_stories_of_its_theme_appear_on_a_campaign_and_stories_of_other_campaigns_do_not(
+    client, campaign, theme
+):
+    index = StoryIndexPageFactory(parent=campaign.get_parent().get_parent())
+    stories = {
+        "themed": StoryPageFactory(parent=index, title="เสียงจากปีก่อน", themes=[theme]),
+        "unrelated": StoryPageFactory(parent=index, title="เรื่องอื่น", slug="elsewhere"),
+    }
+    for story in stories.values():
+        StoryConsentFactory(story=story)
+        story.save_revision().publish()
+    html = client.get("/th/campaigns/25-november-2025/").content.decode()
+    assert "เสียงจากปีก่อน" in html
+    assert "เรื่องอื่น" not in html
 
 
 def test_an_editor_creates_and_publishes_a_campaign_with_petition_event_and_video_in_the_admin(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from advocacy.pushes.models import Commitment, Delivery, Kept, PolicyPush, Stage
 from advocacy.pushes.pages import PolicyPushPage
+from advocacy.pushes.timeline import ledger_entries
 from petitions.factories import DecisionMakerFactory, PetitionPageFactory, PetitionUpdateFactory
 from petitions.selectors import petition_timeline
 
@@ -138,3 +139,11 @@ def test_the_timeline_is_read_in_the_same_queries_whatever_the_size_of_the_ledge
         deliver(-n)
         answer(days_from_today(-n))
     assert queries() == with_one <= 6
+
+
+def test_a_petition_no_public_push_carries_reads_the_ledger_in_one_query(petition_index, push, push_page):
+    alone = PetitionPageFactory(parent=petition_index, title="ไม่มีใครยื่น", slug="alone")
+    alone.save_revision().publish()
+    with CaptureQueriesContext(connection) as captured:
+        assert ledger_entries(petition=alone, today=timezone.localdate()) == []
+    assert len(captured) == 1
