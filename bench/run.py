@@ -139,10 +139,7 @@ class Bench(Workspace, ScenarioRunner, Checks, VarnishRun):
             for scenario in self.group("reading-cold"):
                 path = self.paths.get(scenario.page)
                 if self.selected(scenario) and path and path not in warmed:
-                    # As for the staff rows: each worker's first view of a page compiles its templates and fills
-                    # the memo, once in a process's life; the rows measure the renders after it.
-                    for _ in range(2 * servers.WORKERS):
-                        self.get(site, path)
+                    self.warm(site, path)  # the rows measure the renders after each worker's first
                     warmed.add(path)
                 self.run_scenario(scenario, site)
             self.run_staff(site)
@@ -169,8 +166,7 @@ class Bench(Workspace, ScenarioRunner, Checks, VarnishRun):
                 if status != 200:
                     self.skip(scenario, f"GET {path} as a member of the Secretariat returned {status}")
                     continue
-                for _ in range(2 * servers.WORKERS):  # each worker's first view (templates) is not the data's
-                    self.get(site, path, cookies=session["cookie"])
+                self.warm(site, path, cookies=session["cookie"])  # each worker's first view is not the data's
             self.run_scenario(scenario, site, cookies=session["cookie"])
 
     def start_or_skip(self, name: str, cache_url: str | None, groups: tuple) -> servers.Process | None:

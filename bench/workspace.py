@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -233,6 +234,13 @@ class Workspace:
             return response.status, response.read()
         finally:
             connection.close()
+
+    def warm(self, server: servers.Process, path: str, cookies: dict | None = None) -> None:
+        """Let every worker draw ``path`` twice: its first view in a process compiles the templates and fills the
+        memo, once in the process's life. The requests go ``WORKERS`` at a time, so that each sync worker takes
+        some (one at a time, the first free worker could take them all and leave another cold)."""
+        with ThreadPoolExecutor(max_workers=servers.WORKERS) as pool:
+            list(pool.map(lambda _: self.get(server, path, cookies), range(2 * servers.WORKERS)))
 
     def check_pages(self, site: servers.Process) -> None:
         """Every discovered public path must answer 200; find the partner page and the petition JSON if needed.
