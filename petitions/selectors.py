@@ -232,34 +232,31 @@ def public_totals(petition_id: int) -> PublicTotals:
     """The public count (online and on paper) and per-province totals, cached for a few seconds. Accepts any
     translation's id."""
     count_id = canonical_petition_id(petition_id)
-    return memo.for_this_request(("petitions:totals", count_id), lambda: _cached_public_totals(count_id))
+    return memo.for_this_request(
+        ("petitions:totals", count_id), lambda: _cached_public_totals([count_id])[count_id]
+    )
 
 
 def prime_public_totals(petition_ids) -> None:
     """Read the public totals of several petitions (any translation's ids) at once, so that ``public_totals``
-    of each, for the rest of this request, reads nothing: one cache round trip, and one statement for those the
-    cache did not hold (the home page's candidates, a listing's cards)."""
+    of each, for the rest of this request, reads nothing (the home page's candidates, a listing's cards)."""
     count_ids = {canonical_petition_id(petition_id) for petition_id in petition_ids}
+    for count_id, totals in _cached_public_totals(count_ids).items():
+        memo.for_this_request(("petitions:totals", count_id), lambda totals=totals: totals)
+
+
+def _cached_public_totals(count_ids) -> dict[int, PublicTotals]:
+    """These petitions' totals (canonical ids): one cache round trip, and one statement for those it missed."""
     keys = {_totals_cache_key(count_id): count_id for count_id in count_ids}
     found = {keys[key]: totals for key, totals in cache.get_many(list(keys)).items()}
-    missing = count_ids - found.keys()
+    missing = set(keys.values()) - found.keys()
     if missing:
         read = read_public_totals(missing)
         cache.set_many(
             {_totals_cache_key(count_id): read[count_id] for count_id in missing}, COUNT_CACHE_SECONDS
         )
         found.update(read)
-    for count_id, totals in found.items():
-        memo.for_this_request(("petitions:totals", count_id), lambda totals=totals: totals)
-
-
-def _cached_public_totals(count_id: int) -> PublicTotals:
-    key = _totals_cache_key(count_id)
-    totals = cache.get(key)
-    if totals is None:
-        totals = read_public_totals([count_id])[count_id]
-        cache.set(key, totals, COUNT_CACHE_SECONDS)
-    return totals
+    return found
 
 
 def public_count(petition_id: int) -> int:
