@@ -14,6 +14,11 @@ Delivery (``deliver``) claims a batch with an owner and a lease, opens one mail 
 send as it happens. A connection that cannot be opened releases the whole claim with a back-off; a message
 the server refuses backs off on its own; a run that dies leaves a lease that runs out, and the next run
 (after commit, or the scheduler's minute sweep) takes the rows over.
+
+Between a send and its record there is a gap: the database can go away just then (an outage, a failover), and
+the run that takes the row over would send it again. So each send is first written to the cache, a different
+service (``_journal_sent``), and a batch records as sent, without sending, whatever the journal already holds.
+Only the database and the cache failing in the same instant can still send one message twice.
 """
 
 import base64
@@ -49,6 +54,7 @@ FIRST_RETRY_SECONDS = 5
 MAX_RETRY_SECONDS = 15 * 60
 MAX_ATTEMPTS = 20  # about two days of back-off before a message is given up and shown to staff
 KEEP_SENT = datetime.timedelta(days=30)
+JOURNAL_SECONDS = 7 * 24 * 3600  # long enough for any outage of the database to end
 RENDERED = "rendered"
 # The connection itself failed (not one message): everything not yet sent in the batch goes back.
 CONNECTION_LOST = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, socket.timeout)
@@ -257,6 +263,29 @@ def _record_sent(*, owner: str, message: OutboxMessage) -> None:
     )
 
 
+def _journal_key(message: OutboxMessage) -> str:
+    # The creation time as well as the id: an id can come round again (SQLite after a rollback, a restored dump).
+    return f"outbox:sent:{message.pk}:{message.created_at.timestamp():.6f}"
+
+
+def _journal_sent(message: OutboxMessage) -> None:
+    """Note a send outside the database, before recording it there: if that record is lost, so is not the send."""
+    try:
+        cache.set(_journal_key(message), 1, JOURNAL_SECONDS)
+    except Exception:  # noqa: BLE001  (the cache down: the database record below is still the main one)
+        logger.warning("Could not journal outbox message %s as sent", message.pk, exc_info=True)
+
+
+def _journalled(messages: list[OutboxMessage]) -> set[int]:
+    """The messages of a claim that an earlier run sent but could not record (the database went away)."""
+    try:
+        found = cache.get_many([_journal_key(message) for message in messages])
+    except Exception:  # noqa: BLE001  (the cache down: send as if nothing were journalled)
+        logger.warning("Could not read the outbox journal", exc_info=True)
+        return set()
+    return {message.pk for message in messages if _journal_key(message) in found}
+
+
 def _cancel(*, owner: str, message: OutboxMessage) -> None:
     OutboxMessage.objects.filter(pk=message.pk, claimed_by=owner).update(
         status=OutboxStatus.CANCELLED, lease_until=None
@@ -280,6 +309,15 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
     messages = claim(owner=owner)
     if not messages:
         return 0, 0
+    already_sent = _journalled(messages)
+    for message in messages:
+        if message.pk in already_sent:
+            logger.info("Outbox message %s was sent before its record was lost; recording it", message.pk)
+            _record_sent(owner=owner, message=message)
+    claimed = len(messages)
+    messages = [message for message in messages if message.pk not in already_sent]
+    if not messages:
+        return claimed, len(already_sent)
     try:
         connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
         connection.open()
@@ -288,8 +326,8 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
             "Mail server unavailable; %s messages will be retried: %s", len(messages), _short(error)
         )
         _release_all(owner=owner, messages=messages, error=error)
-        return len(messages), 0
-    sent = 0
+        return claimed, len(already_sent)
+    sent = len(already_sent)
     renewed = time.monotonic()
     try:
         for message in messages:
@@ -303,6 +341,7 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
                     continue
                 email.connection = connection
                 email.send(fail_silently=False)
+                _journal_sent(message)
             except CONNECTION_LOST as error:
                 # The connection broke mid-batch: give back everything not yet sent.
                 remaining = messages[messages.index(message) :]
@@ -317,7 +356,7 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
     finally:
         with contextlib.suppress(Exception):  # closing a broken connection must not lose the records above
             connection.close()
-    return len(messages), sent
+    return claimed, sent
 
 
 def deliver(*, owner: str | None = None, max_batches: int = 50) -> int:

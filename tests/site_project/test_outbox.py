@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends.locmem import EmailBackend
+from django.db import OperationalError
 from django.utils import timezone
 
 from site_project import outbox
@@ -22,6 +23,10 @@ def no_worker(settings):
 
 def owe(to: str = "kanya@example.org", subject: str = "Welcome") -> OutboxMessage:
     return outbox.enqueue_email(message=EmailMessage(subject, "Hello", "phakhi@example.org", [to]))
+
+
+def database_gone(**kwargs):
+    raise OperationalError("the connection is closed")
 
 
 def later(monkeypatch, **delta) -> datetime.datetime:
@@ -46,6 +51,41 @@ def test_a_claim_held_by_a_run_that_died_is_taken_over_when_its_lease_ends(db, n
     assert outbox.deliver() == 0  # the lease still holds
     later(monkeypatch, seconds=outbox.LEASE.total_seconds() + 1)
     assert outbox.deliver() == 1 and len(mail.outbox) == 1
+
+
+def test_a_send_whose_record_the_database_lost_is_not_sent_again_by_the_run_that_takes_it_over(
+    db, no_worker, monkeypatch
+):
+    message = owe()
+    with monkeypatch.context() as outage:  # the database goes away between the send and its record
+        outage.setattr(outbox, "_record_sent", database_gone)
+        with pytest.raises(OperationalError):
+            outbox.deliver()
+    assert len(mail.outbox) == 1
+    later(monkeypatch, seconds=outbox.LEASE.total_seconds() + 1)  # the dead run's lease runs out
+    assert outbox.deliver() == 1
+    assert len(mail.outbox) == 1  # recorded from the journal, not sent twice
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+
+
+def test_with_the_cache_down_as_well_an_unrecorded_send_is_sent_again_rather_than_lost(
+    db, no_worker, monkeypatch
+):
+    owe()
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache unavailable")
+
+    monkeypatch.setattr(outbox.cache, "set", down)
+    monkeypatch.setattr(outbox.cache, "get_many", down)
+    with monkeypatch.context() as outage:
+        outage.setattr(outbox, "_record_sent", database_gone)
+        with pytest.raises(OperationalError):
+            outbox.deliver()
+    later(monkeypatch, seconds=outbox.LEASE.total_seconds() + 1)
+    assert outbox.deliver() == 1
+    assert len(mail.outbox) == 2  # at least once: a second copy, never none
 
 
 def test_a_refused_connection_releases_the_whole_claim_with_a_back_off(db, no_worker, monkeypatch):
