@@ -7,7 +7,7 @@ import secrets
 from enum import Enum
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import Signature, SignatureStatus
@@ -64,12 +64,49 @@ def confirm_signature(*, token: str) -> tuple[TokenState, Signature | None]:
     now = timezone.now()
     # One conditional UPDATE, in a transaction of its own (no BEGIN and COMMIT around it): nothing else is
     # written with it, and two posts of one link confirm it once.
+    if connection.features.can_return_columns_from_insert:  # SQLite ≥ 3.35 and PostgreSQL: UPDATE … RETURNING
+        signature = _confirm_returning(digest=token_digest(token), now=now)
+        if signature is not None:
+            transaction.on_commit(schedule_aggregation)  # at once, unless a caller's transaction is open
+            return TokenState.CONFIRMED, signature
+        return token_state(token=token)  # why not: already used, expired or unknown
     updated = Signature.objects.filter(
         token_hash=token_digest(token), status=SignatureStatus.PENDING, token_expires_at__gt=now
     ).update(status=SignatureStatus.CONFIRMED, confirmed_at=now)
     if updated:
-        transaction.on_commit(schedule_aggregation)  # at once, unless a caller's transaction is open
+        transaction.on_commit(schedule_aggregation)
     state, signature = token_state(token=token)
     if updated:
         return TokenState.CONFIRMED, signature
     return state, signature
+
+
+# What the confirming view needs of the signature, read back by the UPDATE itself (the rest loads if asked),
+# in the model's field order, as ``Model.from_db`` takes them.
+_RETURNED = [
+    field.attname
+    for field in Signature._meta.concrete_fields
+    if field.attname in {"id", "petition_id", "locale"}
+]
+
+
+def _confirm_returning(*, digest: str, now) -> Signature | None:
+    """The confirmation as one statement that also says which signature it confirmed: the busiest write after
+    signing, so no second query to read the petition back and no ORM compiling the UPDATE (a third of its CPU)."""
+    quote = connection.ops.quote_name
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    column = {field.attname: quote(field.column) for field in Signature._meta.concrete_fields}
+    sql = f"""
+        UPDATE {quote(Signature._meta.db_table)} SET {column["status"]} = %s, {column["confirmed_at"]} = %s
+        WHERE {column["token_hash"]} = %s AND {column["status"]} = %s AND {column["token_expires_at"]} > %s
+        RETURNING {", ".join(column[name] for name in _RETURNED)}
+    """  # noqa: S608  (names come from the model, values are parameters)
+    with connection.cursor() as cursor:
+        confirmed, pending = SignatureStatus.CONFIRMED.value, SignatureStatus.PENDING.value
+        cursor.execute(sql, [confirmed, stamp, digest, pending, stamp])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    signature = Signature.from_db(connection.alias, _RETURNED, row)
+    signature.status, signature.confirmed_at = SignatureStatus.CONFIRMED, now
+    return signature

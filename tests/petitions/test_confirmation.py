@@ -31,6 +31,16 @@ def test_pressing_the_button_confirms_the_signature_and_it_counts(client, sign, 
     assert selectors.public_count(petition.pk) == 1
 
 
+def test_a_confirmed_signature_keeps_the_moment_it_was_confirmed(sign, confirm, petition):
+    sign(petition)
+    before = timezone.now()
+    confirm(last_token())
+    signature = Signature.objects.get()
+    assert signature.status == SignatureStatus.CONFIRMED
+    assert before <= signature.confirmed_at <= timezone.now()  # stored as the ORM stores a date and time
+    assert Signature.objects.filter(confirmed_at__gte=before).count() == 1
+
+
 def test_a_reused_link_says_it_was_already_used(sign, confirm, petition):
     sign(petition)
     token = last_token()
