@@ -18,6 +18,7 @@ the server refuses backs off on its own; a run that dies leaves a lease that run
 Between a send and its record there is a gap: the database can go away just then (an outage, a failover), and
 the run that takes the row over would send it again. So each send is first written to the cache, a different
 service (``_journal_sent``), and a batch records as sent, without sending, whatever the journal already holds.
+An entry is dropped once its record lands, one round trip a batch, so the journal holds only the unrecorded.
 Only the database and the cache failing in the same instant can still send one message twice.
 """
 
@@ -54,7 +55,7 @@ FIRST_RETRY_SECONDS = 5
 MAX_RETRY_SECONDS = 15 * 60
 MAX_ATTEMPTS = 20  # about two days of back-off before a message is given up and shown to staff
 KEEP_SENT = datetime.timedelta(days=30)
-JOURNAL_SECONDS = 7 * 24 * 3600  # long enough for any outage of the database to end
+JOURNAL_SECONDS = 7 * 24 * 3600  # long enough for any outage of the database to end; dropped once recorded
 RENDERED = "rendered"
 # The connection itself failed (not one message): everything not yet sent in the batch goes back.
 CONNECTION_LOST = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, socket.timeout)
@@ -278,12 +279,20 @@ def _journal_sent(message: OutboxMessage) -> None:
 
 def _journalled(messages: list[OutboxMessage]) -> set[int]:
     """The messages of a claim that an earlier run sent but could not record (the database went away)."""
+    keys = {_journal_key(message): message.pk for message in messages}
     try:
-        found = cache.get_many([_journal_key(message) for message in messages])
+        found = cache.get_many(list(keys))
     except Exception:  # noqa: BLE001  (the cache down: send as if nothing were journalled)
         logger.warning("Could not read the outbox journal", exc_info=True)
         return set()
-    return {message.pk for message in messages if _journal_key(message) in found}
+    return {keys[key] for key in found}
+
+
+def _forget_journalled(messages: list[OutboxMessage]) -> None:
+    """Their sends are recorded in the database now: the journal need not hold them any longer."""
+    if messages:
+        with contextlib.suppress(Exception):  # the cache down: the entries run out on their own
+            cache.delete_many([_journal_key(message) for message in messages])
 
 
 def _cancel(*, owner: str, message: OutboxMessage) -> None:
@@ -309,11 +318,22 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
     messages = claim(owner=owner)
     if not messages:
         return 0, 0
+    recorded: list[OutboxMessage] = []  # sent and recorded: their journal entries go at the end of the batch
+    try:
+        return _send_batch(owner=owner, messages=messages, recorded=recorded)
+    finally:
+        _forget_journalled(recorded)
+
+
+def _send_batch(
+    *, owner: str, messages: list[OutboxMessage], recorded: list[OutboxMessage]
+) -> tuple[int, int]:
     already_sent = _journalled(messages)
     for message in messages:
         if message.pk in already_sent:
             logger.info("Outbox message %s was sent before its record was lost; recording it", message.pk)
             _record_sent(owner=owner, message=message)
+            recorded.append(message)
     claimed = len(messages)
     messages = [message for message in messages if message.pk not in already_sent]
     if not messages:
@@ -352,6 +372,7 @@ def deliver_batch(*, owner: str) -> tuple[int, int]:
                 _record_failure(owner=owner, message=message, error=error)
             else:
                 _record_sent(owner=owner, message=message)
+                recorded.append(message)
                 sent += 1
     finally:
         with contextlib.suppress(Exception):  # closing a broken connection must not lose the records above

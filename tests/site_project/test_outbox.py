@@ -69,6 +69,13 @@ def test_a_send_whose_record_the_database_lost_is_not_sent_again_by_the_run_that
     assert message.status == OutboxStatus.SENT
 
 
+def test_the_journal_holds_a_send_only_until_its_record_lands(db, no_worker):
+    message = owe()
+    assert outbox.deliver() == 1
+    message.refresh_from_db()
+    assert outbox.cache.get(outbox._journal_key(message)) is None  # a surge's sends do not pile up in Redis
+
+
 def test_with_the_cache_down_as_well_an_unrecorded_send_is_sent_again_rather_than_lost(
     db, no_worker, monkeypatch
 ):
